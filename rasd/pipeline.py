@@ -50,7 +50,7 @@ def _stages() -> list[StageSpec]:
     try:
         from rasd.actors import run as actors_run
 
-        specs.append(StageSpec("actors", actors_run, ("tokens", "entities"), ("actors",)))
+        specs.append(StageSpec("actors", actors_run, ("tokens",), ("actors",)))
     except ImportError:
         pass
     try:
@@ -62,7 +62,7 @@ def _stages() -> list[StageSpec]:
     try:
         from rasd.events import run as events_run
 
-        specs.append(StageSpec("events", events_run, ("tokens", "actors", "times", "places"), ("events",)))
+        specs.append(StageSpec("events", events_run, ("tokens", "actors"), ("events",)))
     except ImportError:
         pass
     _check(specs)

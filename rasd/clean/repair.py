@@ -8,14 +8,18 @@ are not. Repairs are recorded and applied in the normalised view only.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from rasd.doc import Repair
+from rasd.segment.clitics import analyze
+from rasd.text.normalize import normalize_text
 
 _DATA = Path(__file__).with_name("data") / "obfuscation.json"
+_VOCAB = Path(__file__).with_name("data") / "vocab.txt.gz"  # built by scripts/build_vocab.py
 _TATWEEL = "\u0640"
 
 
@@ -35,6 +39,9 @@ def _spec() -> dict:
     spec["acronyms"] = set(spec["acronyms"])
     spec["domain_suffixes"] = set(spec["domain_suffixes"])
     spec["standalone"] = set(spec["standalone"])
+    spec["latin_letter_names"] = set(spec["latin_letter_names"])
+    with gzip.open(_VOCAB, "rt", encoding="utf-8") as fh:
+        spec["vocab"] = {line.split("\t", 1)[0] for line in fh}
     return spec
 
 
@@ -43,38 +50,42 @@ def _pieces(word: str, breakers: str) -> list[str]:
     return [p for p in re.split(rf"[{re.escape(breakers)}\u0640\sA-Za-z]+", word) if p]
 
 
+def _is_word(piece: str, vocab: set[str]) -> bool:
+    """Is this piece a word of its own (in any clitic reading)?"""
+    return any(base in vocab for base in dict.fromkeys(b for _, b, _ in analyze(normalize_text(piece))))
+
+
 def _judge(word: str, spec: dict) -> bool:
     """Is this trimmed run (first and last char are Arabic letters) an obfuscated word?"""
-    breakers: str = spec["breakers"]
-    has_break = any(c in breakers for c in word)
+    brk = re.escape(spec["breakers"])
+    has_break = re.search(f"[{brk}]", word) is not None
     latin = re.findall(r"[A-Za-z]+", word)
     has_space = any(c.isspace() for c in word)
     if not (has_break or latin or has_space):
         return False
-    if any(len(x) > 1 for x in latin):
-        return False  # a Latin word glued to Arabic, not a disguised letter
-    if latin or has_space:
-        return True
-    if re.search(rf"\u0640[{re.escape(breakers)}]|[{re.escape(breakers)}]\u0640", word):
+    if latin:
+        # a single Latin letter standing for an Arabic one, set off by tatweel: "حـMـاس"
+        return all(len(x) == 1 for x in latin) and re.search(r"\u0640[A-Za-z]|[A-Za-z]\u0640", word) is not None
+    if has_space:
+        return True  # the run only spans a space between two tatweels: "للقــ ـتال"
+    if re.search(f"\u0640[{brk}]|[{brk}]\u0640", word):
         return True  # tatweel against a dot or comma never happens inside an honest word
-    if re.search(rf"[{re.escape(breakers)}]{{2,}}", word):
-        return True
-    if word in spec["acronyms"] or any(c in "،," for c in word):
-        return False  # a comma with no tatweel is a missing space: "تغير،في"
-    if re.search(r"\d", word):
-        return False
-    pieces = _pieces(word, breakers)
-    if len(pieces) < 2:
-        return False
-    if all(len(p) == 1 for p in pieces) or (len(pieces) >= 3 and all(len(p) <= 2 for p in pieces)):
-        return False  # د.ب.أ، سي.إن.إن
+    if word in spec["acronyms"] or re.search(f"[{brk}]{{2,}}|[،,]|\\d", word):
+        return False  # ellipsis between words, a missing space after a comma ("تغير،في"), numbers
+    pieces = _pieces(word, spec["breakers"])
+    if len(pieces) < 2 or len(pieces[0]) == 1:
+        return False  # "د.إحسان", "م.محمد": an abbreviated title
+    if all(p in spec["latin_letter_names"] for p in pieces) or all(len(p) == 1 for p in pieces):
+        return False  # دotted Latin acronyms: "بي.بي", "آي.كيو", "سي.إن.إن"
     if pieces[-1] in spec["domain_suffixes"]:
         return False
     if any(p[-1] in spec["final_letters"] for p in pieces[:-1]):
         return False  # a word ended there: "العربية.نت"
     if any(p.startswith("ال") for p in pieces[1:]) or any(p in spec["standalone"] for p in pieces):
         return False
-    return any(len(p) <= 2 for p in pieces)
+    # a dot between two real words is a missing space ("لي.لقد", "المتابعين.وقال"); a dot that cuts
+    # a word leaves a short fragment that is no word of its own ("طو.فان", "فر.ض")
+    return any(len(p) <= 2 and not _is_word(p, spec["vocab"]) for p in pieces)
 
 
 def find_repairs(raw: str) -> tuple[tuple[Repair, ...], list[tuple[int, int, str]]]:
@@ -95,6 +106,8 @@ def find_repairs(raw: str) -> tuple[tuple[Repair, ...], list[tuple[int, int, str
         if e - s < 3:
             continue
         word = raw[s:e]
+        if s > 0 and raw[s - 1].isdigit() and word.split("\u0640")[0] in spec["date_marks"]:
+            continue  # Hijri/Gregorian mark after a number: "1383هـ،أقيم"
         if not _judge(word, spec):
             continue
         fixed: list[str] = []

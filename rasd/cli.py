@@ -1,0 +1,183 @@
+"""The `rasd` command: thin wrappers over importable functions, with exact exit codes.
+
+Exit codes: 0 everything read and processed; 2 usage error (bad option, missing
+path); 3 some inputs failed (each recorded with its error in documents.jsonl
+and the store, the rest processed); 4 no document found in the inputs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from rasd import __version__
+
+EXIT_OK, EXIT_USAGE, EXIT_SOME_FAILED, EXIT_NO_INPUT = 0, 2, 3, 4
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="rasd: Arabic news in, PLOVER event data out. Every value points back to the characters it came from.")
+console = Console()
+err = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"rasd {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                              help="Print the version and exit.")) -> None:
+    """rasd: Arabic news in, PLOVER event data out."""
+
+
+@app.command()
+def run(
+    paths: list[Path] = typer.Argument(..., help="Text, HTML, JSONL(.gz) or WARC(.gz) files, or folders of them."),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder for documents.jsonl, events.jsonl and the store."),
+    db: Path | None = typer.Option(None, "--db", help="DuckDB file (default: OUT/rasd.duckdb)."),
+    batch_size: int = typer.Option(200, "--batch-size", help="Documents per store transaction."),
+    force: bool = typer.Option(False, "--force", help="Re-process documents already in the store."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Read PATHS, code their events, store everything and write OUT/documents.jsonl and OUT/events.jsonl."""
+    from rasd.run import run_paths
+
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        err.print(f"rasd run: {p}: no such file or folder")
+    if missing and len(missing) == len(paths):
+        raise typer.Exit(EXIT_USAGE)
+    present = [p for p in paths if p.exists()]
+    summary = run_paths(present, out, db=db, batch_size=batch_size, force=force)
+    for source, message in summary.failed:
+        err.print(f"rasd run: {source}: {message}", markup=False, highlight=False)
+    console.print(
+        f"{summary.read} documents read, {summary.processed} processed, {summary.skipped} already stored, "
+        f"{len(summary.failed)} failed; {summary.events} events, {summary.repairs} repairs "
+        f"in {summary.seconds:.1f}s -> {out}/events.jsonl"
+    )
+    if summary.read == 0:
+        err.print("rasd run: no document found in the inputs")
+        raise typer.Exit(EXIT_NO_INPUT)
+    if summary.failed or missing:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _pct(x: float) -> str:
+    return f"{x:.3f}"
+
+
+@app.command("eval")
+def eval_cmd(
+    folder: Path | None = typer.Argument(None, help="An evaluation folder: articles (*.txt or *.jsonl) and gold/."),
+    ner: Path | None = typer.Option(None, "--ner", help="Score the entity tagger on a 'token TAG' file (e.g. ANERcorp test)."),
+    wojood: Path | None = typer.Option(None, "--wojood", help="Score date recognition on a Wojood sample folder."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every miss."),
+) -> None:
+    """Print every GOLD.md score of the pipeline on FOLDER (and the tagger's on --ner, dates' on --wojood)."""
+    if folder is None and ner is None and wojood is None:
+        err.print("rasd eval: give a FOLDER, --ner FILE or --wojood PATH")
+        raise typer.Exit(EXIT_USAGE)
+    results: dict[str, object] = {}
+    if folder is not None:
+        from rasd.eval import evaluate_dir
+
+        if not (folder / "gold").is_dir():
+            err.print(f"rasd eval: {folder}: no gold/ folder")
+            raise typer.Exit(EXIT_USAGE)
+        report = evaluate_dir(folder)
+        scores = report.as_dict()
+        results["corpus"] = scores
+        if not as_json:
+            _print_report(folder, scores)
+            if verbose:
+                for m in report.misses:
+                    console.print(f"  {m}", markup=False, highlight=False)
+    if ner is not None:
+        from rasd.entities.evaluate import ner_scores
+
+        results["ner"] = ner_scores(ner)
+        if not as_json:
+            _print_classes(f"entity tagger on {ner}", results["ner"])
+    if wojood is not None:
+        from rasd.time.evaluate import wojood_scores
+
+        results["wojood_dates"] = wojood_scores(wojood)
+        if not as_json:
+            console.print(f"dates on {wojood}: {results['wojood_dates']}")
+    if as_json:
+        console.print_json(json.dumps(results))
+
+
+def _print_report(folder: Path, s: dict) -> None:
+    t = Table(title=f"rasd eval {folder} ({s['docs']} documents)")
+    t.add_column("score")
+    t.add_column("value", justify="right")
+    rows = [
+        ("repairs P / R", f"{_pct(s['repairs_precision'])} / {_pct(s['repairs_recall'])}"),
+        ("boilerplate lines found (extra spans)", f"{_pct(s['boilerplate_found'])} ({s['boilerplate_extra']})"),
+        ("titles", _pct(s["titles"])),
+        ("document dates", _pct(s["doc_dates"])),
+        ("entities found", _pct(s["entities_found"])),
+        ("entity codes", _pct(s["entity_codes"])),
+        ("places", _pct(s["places"])),
+        ("events P / R / F1", f"{_pct(s['events_precision'])} / {_pct(s['events_recall'])} / {_pct(s['events_f1'])}"),
+        ("events tp / fp / fn", f"{s['events_tp']} / {s['events_fp']} / {s['events_fn']}"),
+        ("strict: direction", _pct(s["direction"])),
+        ("strict: sector", _pct(s["sector"])),
+        ("strict: place", _pct(s["place"])),
+        ("strict: context", _pct(s["context"])),
+        ("mode", _pct(s["mode"])),
+    ]
+    for name, value in rows:
+        t.add_row(name, value)
+    console.print(t)
+
+
+def _print_classes(title: str, scores: dict) -> None:
+    t = Table(title=title)
+    for col in ("class", "P", "R", "F1", "support"):
+        t.add_column(col, justify="right" if col != "class" else "left")
+    for name, row in scores.items():
+        if isinstance(row, dict):
+            t.add_row(name, _pct(row.get("precision", 0)), _pct(row.get("recall", 0)), _pct(row.get("f1", 0)),
+                      str(row.get("support", "")))
+    console.print(t)
+
+
+@app.command()
+def show(
+    out: Path = typer.Argument(Path("out"), help="An output folder written by `rasd run`."),
+    limit: int = typer.Option(20, "--limit", "-n", help="How many events to print."),
+) -> None:
+    """Print a readable summary of the events in OUT/events.jsonl."""
+    path = out / "events.jsonl"
+    if not path.exists():
+        err.print(f"rasd show: {path}: no such file (run `rasd run ... --out {out}` first)")
+        raise typer.Exit(EXIT_USAGE)
+    events = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    t = Table(title=f"{len(events)} events in {path}")
+    for col in ("date", "event", "actor", "recipient", "place", "context", "text"):
+        t.add_column(col, overflow="fold")
+
+    def who(items: list[dict]) -> str:
+        return ", ".join(f"{a.get('entity_name') or a.get('raw_text')} ({a.get('country')} {a.get('sector_code')})" for a in items)
+
+    for ev in events[:limit]:
+        loc = ev.get("event_loc") or {}
+        t.add_row(ev.get("date") or "", "/".join(ev["event"] + (ev.get("mode") or [])), who(ev["actor"]),
+                  who(ev.get("recipient") or []), loc.get("name") or "", ",".join(ev.get("context") or []),
+                  (ev.get("text") or "")[:90])
+    console.print(t)
+
+
+def main() -> None:
+    """Entry point of the `rasd` script."""
+    app()

@@ -1,0 +1,155 @@
+"""`rasd eval`: run the pipeline over an evaluation folder and score it against its gold files."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from rasd.doc import Doc
+from rasd.eval.scoring import Counts, EventScores, Ratio, covered, repair_counts, score_events
+from rasd.pipeline import default_pipeline
+from rasd.store import event_rows
+from rasd.store.records import entity_records
+from rasd.text.normalize import normalize_text
+
+
+@dataclass(slots=True)
+class DocResult:
+    """One document's reading and its scores."""
+
+    key: str
+    doc: Doc
+    events: list[dict[str, Any]]
+    event_scores: EventScores
+
+
+@dataclass(slots=True)
+class Report:
+    """Every score GOLD.md defines, summed over a folder."""
+
+    docs: int = 0
+    repairs: Counts = field(default_factory=Counts)
+    boilerplate: Ratio = field(default_factory=Ratio)
+    boilerplate_extra: int = 0
+    titles: Ratio = field(default_factory=Ratio)
+    doc_dates: Ratio = field(default_factory=Ratio)
+    entities_found: Ratio = field(default_factory=Ratio)
+    entity_codes: Ratio = field(default_factory=Ratio)
+    places: Ratio = field(default_factory=Ratio)
+    events: EventScores = field(default_factory=EventScores)
+    results: list[DocResult] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The scores as plain numbers (for the eval gate and JSON output)."""
+        c = self.events.counts
+        return {
+            "docs": self.docs,
+            "repairs_precision": round(self.repairs.precision, 4), "repairs_recall": round(self.repairs.recall, 4),
+            "boilerplate_found": round(self.boilerplate.value, 4), "boilerplate_extra": self.boilerplate_extra,
+            "titles": round(self.titles.value, 4), "doc_dates": round(self.doc_dates.value, 4),
+            "entities_found": round(self.entities_found.value, 4), "entity_codes": round(self.entity_codes.value, 4),
+            "places": round(self.places.value, 4),
+            "events_precision": round(c.precision, 4), "events_recall": round(c.recall, 4), "events_f1": round(c.f1, 4),
+            "events_tp": c.tp, "events_fp": c.fp, "events_fn": c.fn,
+            "direction": round(self.events.direction.value, 4), "sector": round(self.events.sector.value, 4),
+            "place": round(self.events.place.value, 4), "context": round(self.events.context.value, 4),
+            "mode": round(self.events.mode.value, 4),
+        }
+
+
+def gold_key(doc: Doc) -> str:
+    """The gold file's name for a document: a text file's stem, a JSONL row's id."""
+    return Path(doc.source).stem if doc.meta.kind == "txt" else doc.source
+
+
+def _inputs(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in {".txt", ".jsonl", ".html", ".warc"}
+                  or p.name.endswith((".jsonl.gz", ".warc.gz")))
+
+
+def _spans_for(text: str, doc: Doc, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entity records whose text overlaps an occurrence of ``text`` (matched on the normalised view)."""
+    assert doc.norm is not None
+    needle = normalize_text(text)
+    out = []
+    pos = doc.norm.text.find(needle)
+    while pos >= 0:
+        s, e = doc.norm.raw_span(pos, pos + len(needle))
+        out.extend(r for r in records if r["start"] < e and s < r["end"])
+        pos = doc.norm.text.find(needle, pos + 1)
+    return out
+
+
+def _score_entities(doc: Doc, gold: dict[str, Any], report: Report) -> None:
+    records = entity_records(doc)
+    places = [{"start": p.start, "end": p.end, "name": p.name, "country": p.country}
+              for p in doc.places if not p.is_nationality]
+    for g in gold.get("entities", []):
+        hits = _spans_for(g["text"], doc, records)
+        report.entities_found.add(bool(hits))
+        if not hits:
+            report.misses.append(f"entity not found: {g['text']}")
+        if g.get("code"):
+            codes = {f"{h.get('country')} {h.get('sector_code')}" for h in hits if h.get("sector_code")}
+            ok = g["code"] in codes
+            report.entity_codes.add(ok)
+            if not ok:
+                report.misses.append(f"entity code: {g['text']} gold {g['code']} got {sorted(codes)}")
+        if g.get("type") in ("LOC", "GPE") and g.get("name"):
+            ph = _spans_for(g["text"], doc, places)
+            ok = any(fuzz.token_set_ratio(g["name"].lower(), (p["name"] or "").lower()) >= 80 for p in ph)
+            if not ph and g["type"] == "GPE" and g.get("code"):
+                continue  # a state acting as an actor is scored as an entity code, not as a place
+            report.places.add(ok)
+            if not ok:
+                report.misses.append(f"place: {g['text']} gold {g['name']} got {[p['name'] for p in ph]}")
+
+
+def evaluate_dir(folder: str | Path) -> Report:
+    """Run the pipeline over every article of ``folder`` and score it against ``folder/gold``."""
+    from rasd.ingest import iter_docs
+
+    folder = Path(folder)
+    gold_dir = folder / "gold"
+    if not gold_dir.is_dir():
+        raise FileNotFoundError(f"{folder}: no gold/ folder")
+    pipe = default_pipeline()
+    report = Report()
+    for doc in iter_docs(_inputs(folder)):
+        key = gold_key(doc)
+        gold_path = gold_dir / f"{key}.gold.json"
+        if not gold_path.exists():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        doc = pipe(doc)
+        report.docs += 1
+        if doc.errors:
+            report.misses.append(f"{key}: errors {[e.message for e in doc.errors]}")
+        report.repairs.add(repair_counts([(doc.raw[r.start : r.end], r.fixed) for r in doc.repairs], gold.get("repairs", {})))
+        spans = [(b.start, b.end) for b in doc.boilerplate]
+        for line in gold.get("boilerplate", []):
+            ok = covered(doc.raw, line.strip(), spans)
+            report.boilerplate.add(ok)
+            if not ok:
+                report.misses.append(f"{key}: boilerplate missed: {line[:60]}")
+        gold_lines = gold.get("boilerplate", [])
+        report.boilerplate_extra += sum(1 for b in doc.boilerplate if not any(doc.raw[b.start : b.end] in g for g in gold_lines))
+        if "title" in gold:
+            report.titles.add((doc.title or None) == (gold["title"] or None) or
+                              normalize_text(doc.title or "") == normalize_text(gold["title"] or ""))
+        if "doc_date" in gold:
+            ok = doc.doc_date == gold["doc_date"]
+            report.doc_dates.add(ok)
+            if not ok:
+                report.misses.append(f"{key}: doc_date {doc.doc_date} gold {gold['doc_date']}")
+        _score_entities(doc, gold, report)
+        events = event_rows(doc, coded_date="")
+        es = score_events(events, gold)
+        report.events.merge(es)
+        report.results.append(DocResult(key, doc, events, es))
+    return report

@@ -90,6 +90,7 @@ class Store:
 
     def write(self, docs: Sequence[Doc], *, coded_date: str | None = None) -> None:
         """Replace the rows of these documents in one transaction."""
+        docs = list({d.id: d for d in docs}.values())  # the same document twice in a batch is stored once
         if not docs:
             return
         coded_date = coded_date or datetime.now(timezone.utc).date().isoformat()

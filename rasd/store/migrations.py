@@ -34,6 +34,18 @@ MIGRATIONS: list[tuple[str, str]] = [
             event_id VARCHAR, doc_id VARCHAR, start INTEGER, "end" INTEGER,
             PRIMARY KEY (event_id, start, "end")
         )"""),
+    ("0005_event_clusters", """
+        CREATE TABLE event_clusters (
+            cluster_id VARCHAR PRIMARY KEY, event_type VARCHAR, date VARCHAR, first_date VARCHAR, last_date VARCHAR,
+            n_reports INTEGER, n_mentions INTEGER, n_sources INTEGER,
+            sources VARCHAR[], doc_ids VARCHAR[], event_ids VARCHAR[]
+        );
+        CREATE TABLE event_cluster_members (event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR)"""),
+    ("0006_run_partitions", """
+        CREATE TABLE run_partitions (
+            partition_id VARCHAR PRIMARY KEY, source VARCHAR, first_line BIGINT, last_line BIGINT,
+            n_docs INTEGER, n_events INTEGER, merged_at TIMESTAMP
+        )"""),
 ]
 
 

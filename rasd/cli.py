@@ -21,7 +21,6 @@ EXIT_OK, EXIT_USAGE, EXIT_SOME_FAILED, EXIT_NO_INPUT = 0, 2, 3, 4
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="rasd: Arabic news in, PLOVER event data out. Every value points back to the characters it came from.")
 console = Console()
-err = Console(stderr=True)
 
 
 def _version(value: bool) -> None:
@@ -50,20 +49,20 @@ def run(
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
-        err.print(f"rasd run: {p}: no such file or folder")
+        typer.echo(f"rasd run: {p}: no such file or folder", err=True)
     if missing and len(missing) == len(paths):
         raise typer.Exit(EXIT_USAGE)
     present = [p for p in paths if p.exists()]
     summary = run_paths(present, out, db=db, batch_size=batch_size, force=force)
     for source, message in summary.failed:
-        err.print(f"rasd run: {source}: {message}", markup=False, highlight=False)
+        typer.echo(f"rasd run: {source}: {message}", err=True)
     console.print(
         f"{summary.read} documents read, {summary.processed} processed, {summary.skipped} already stored, "
         f"{len(summary.failed)} failed; {summary.events} events, {summary.repairs} repairs "
         f"in {summary.seconds:.1f}s -> {out}/events.jsonl"
     )
     if summary.read == 0:
-        err.print("rasd run: no document found in the inputs")
+        typer.echo("rasd run: no document found in the inputs", err=True)
         raise typer.Exit(EXIT_NO_INPUT)
     if summary.failed or missing:
         raise typer.Exit(EXIT_SOME_FAILED)
@@ -83,14 +82,14 @@ def eval_cmd(
 ) -> None:
     """Print every GOLD.md score of the pipeline on FOLDER (and the tagger's on --ner, dates' on --wojood)."""
     if folder is None and ner is None and wojood is None:
-        err.print("rasd eval: give a FOLDER, --ner FILE or --wojood PATH")
+        typer.echo("rasd eval: give a FOLDER, --ner FILE or --wojood PATH", err=True)
         raise typer.Exit(EXIT_USAGE)
     results: dict[str, object] = {}
     if folder is not None:
         from rasd.eval import evaluate_dir
 
         if not (folder / "gold").is_dir():
-            err.print(f"rasd eval: {folder}: no gold/ folder")
+            typer.echo(f"rasd eval: {folder}: no gold/ folder", err=True)
             raise typer.Exit(EXIT_USAGE)
         report = evaluate_dir(folder)
         scores = report.as_dict()
@@ -160,7 +159,7 @@ def show(
     """Print a readable summary of the events in OUT/events.jsonl."""
     path = out / "events.jsonl"
     if not path.exists():
-        err.print(f"rasd show: {path}: no such file (run `rasd run ... --out {out}` first)")
+        typer.echo(f"rasd show: {path}: no such file (run `rasd run ... --out {out}` first)", err=True)
         raise typer.Exit(EXIT_USAGE)
     events = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     t = Table(title=f"{len(events)} events in {path}")

@@ -1,0 +1,144 @@
+"""The trigger lexicon and cue tables of the events stage, loaded once from data/ and validated."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rasd.text.match import PhraseTable, words
+from rasd.text.normalize import normalize_text
+
+_DATA = Path(__file__).with_name("data")
+
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+# PLOVER's quad categories: verbal cooperation, material cooperation, verbal conflict, material conflict
+QUAD = {t: 1 for t in EVENT_TYPES[:4]} | {t: 2 for t in EVENT_TYPES[4:7]} | {t: 3 for t in EVENT_TYPES[7:11]} | {
+    t: 4 for t in EVENT_TYPES[11:]
+}
+# verbal types: a speaker's words are the act, so the speaker of "قال ... إن" may be the actor
+VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+MODES = {
+    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
+    "AID": {"economic", "military", "humanitarian"},
+    "RETREAT": {"withdraw", "release", "ceasefire", "return", "disarm"},
+    "ACCUSE": {"disapprove", "investigate", "allege"},
+    "PROTEST": {"demo", "riot", "strike", "hunger", "obstruct"},
+    "SANCTION": {"convict", "expel", "withdraw", "discontinue", "sever", "ban"},
+    "MOBILIZE": {"troops", "police", "weapons", "militia"},
+    "COERCE": {"seize", "arrest", "restrict", "ban", "censor", "curfew", "deport"},
+    "ASSAULT": {"beat", "firearms", "explosives", "suicide-attack", "aerial", "heavy-weapons", "execute",
+                "assassinate", "abduct", "torture", "sexual", "crowd-control"},
+}
+FLAGS = frozenset({"recip", "host", "visit", "noun", "needs_with", "needs_recipient"})
+CONTEXTS = frozenset({"military", "diplomatic", "economic", "terrorism", "political", "humanitarian"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What a trigger phrase codes: PLOVER type, mode, flags and context labels."""
+
+    event: str
+    mode: str | None
+    flags: frozenset[str]
+    contexts: tuple[str, ...]
+    phrase: str
+
+    @property
+    def is_noun(self) -> bool:
+        """A verbal noun or noun phrase ("لقاء", "غارات جوية"), not a finite verb."""
+        return "noun" in self.flags
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every table the events stage looks words up in."""
+
+    triggers: PhraseTable[Trigger]
+    cues: dict[str, PhraseTable[str]]
+    single: dict[str, frozenset[str]]  # one-word cue sets, normalised
+    punct: frozenset[str]
+
+
+def _rows(name: str) -> list[list[str]]:
+    """The data rows of a TSV file (comments and the header skipped)."""
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    rows = [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
+    return rows[1:]
+
+
+def _parse(event: str, mode: str, flags: str, phrase: str, where: str) -> Trigger:
+    """One validated trigger entry."""
+    if event not in EVENT_TYPES:
+        raise ValueError(f"{where}: unknown PLOVER type {event!r}")
+    m = None if mode == "-" else mode
+    if m is not None and m not in MODES.get(event, ()):
+        raise ValueError(f"{where}: mode {m!r} is not a mode of {event}")
+    fl = set() if flags == "-" else set(flags.split(","))
+    ctx = tuple(sorted(f[4:] for f in fl if f.startswith("ctx:")))
+    fl -= {f"ctx:{c}" for c in ctx}
+    if fl - FLAGS or set(ctx) - CONTEXTS:
+        raise ValueError(f"{where}: unknown flags {sorted((fl - FLAGS) | (set(ctx) - CONTEXTS))}")
+    return Trigger(event, m, frozenset(fl), ctx, phrase)
+
+
+def past_forms(past: str) -> list[str]:
+    """Third-person past forms of a normalised verb: he, she, they two, they, they two (f)."""
+    if past.endswith(("ي", "ا")) and len(past) > 2:  # final alef maqsura / alef: التقى، دعا
+        stem = past[:-1]
+        glide = "و" if past.endswith("ا") else "ي"
+        return [past, stem + "ت", stem + glide + "ا", stem + "وا", stem + "تا"]
+    return [past, past + "ت", past + "ا", past + "وا", past + "تا"]
+
+
+def present_forms(present: str) -> list[str]:
+    """Present forms of a normalised verb given its 3ms form (يلتقي): persons and numbers."""
+    if not present.startswith("ي"):
+        raise ValueError(f"present form {present!r} must start with ي")
+    base = present[1:]
+    out = ["ي" + base, "ت" + base, "ن" + base]
+    plural = base[:-1] if base.endswith(("ي", "و")) else base
+    out += ["ي" + plural + "ون", "ي" + plural + "ان", "ت" + plural + "ان"]
+    if base.endswith("ي"):  # defective verbs: dual, and the jussive after لم ("لم يلتق")
+        out += ["ي" + base + "ان", "ت" + base + "ان", "ي" + base[:-1], "ت" + base[:-1]]
+    return out
+
+
+def _table(entries: list[str]) -> PhraseTable[str]:
+    return PhraseTable((e, e) for e in entries)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load and validate the lexicon (once per process)."""
+    table: PhraseTable[Trigger] = PhraseTable()
+    for k, row in enumerate(_rows("verbs.tsv"), 2):
+        if len(row) != 5:
+            raise ValueError(f"verbs.tsv row {k}: expected 5 columns, got {len(row)}")
+        past, present, event, mode, flags = row
+        trig = _parse(event, mode, flags, past, f"verbs.tsv:{past}")
+        forms = past_forms(normalize_text(past))
+        if present != "-":
+            forms += present_forms(normalize_text(present))
+        for form in dict.fromkeys(forms):
+            table.add(form, trig)
+    for k, row in enumerate(_rows("phrases.tsv"), 2):
+        if len(row) != 4:
+            raise ValueError(f"phrases.tsv row {k}: expected 4 columns, got {len(row)}")
+        phrase, event, mode, flags = row
+        if not words(phrase):
+            raise ValueError(f"phrases.tsv row {k}: empty phrase")
+        table.add(phrase, _parse(event, mode, flags, phrase, f"phrases.tsv:{phrase}"))
+    spec = json.loads((_DATA / "cues.json").read_text(encoding="utf-8"))
+    cues: dict[str, PhraseTable[str]] = {}
+    single: dict[str, frozenset[str]] = {}
+    for name, entries in spec.items():
+        if name.startswith("_") or not isinstance(entries, list):
+            continue
+        cues[name] = _table(entries)
+        single[name] = frozenset(" ".join(words(e)) for e in entries)
+    return Lexicon(table, cues, single, frozenset(spec["punct_boundary"]))

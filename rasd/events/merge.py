@@ -1,0 +1,125 @@
+"""One record per event: anaphoric mentions joined, repeated tellings merged, meeting modes resolved."""
+
+from __future__ import annotations
+
+from rasd.doc import Actor
+from rasd.events.code import Candidate
+
+_PRECISION = {"day": 0, "month": 1, "year": 2, "document": 3}
+_ANAPHOR_SENTS = 2  # "اللقاء" refers to a meeting told at most two sentences before
+
+
+def better_date(a: Candidate, b: Candidate) -> bool:
+    """Whether ``b`` dates the event more precisely than ``a``."""
+    return _PRECISION.get(b.precision, 3) < _PRECISION.get(a.precision, 3)
+
+
+def absorb(target: Candidate, other: Candidate) -> None:
+    """Fold a second telling of the same event into ``target``."""
+    if better_date(target, other):
+        target.date, target.precision = other.date, other.precision
+    if target.place is None:
+        target.place = other.place
+    if target.attribution is None:
+        target.attribution = other.attribution
+    target.context |= other.context & {"future"}
+    target.mentions.append((other.sent, other.i))
+    target.mentions.extend(other.mentions)
+
+
+def _refers(c: Candidate, p: Candidate) -> bool:
+    """Whether definite mention ``c`` can tell again the earlier event ``p``."""
+    if p.trig.event != c.trig.event or c.sent - p.last > _ANAPHOR_SENTS:
+        return False
+    if not c.actor:
+        return True
+    # "يضم اللقاء X": a definite noun naming some of the parties of the meeting just told
+    return c.trig.is_noun and bool(p.actor) and countries(c) <= countries(p)
+
+
+def join_anaphora(cands: list[Candidate]) -> list[Candidate]:
+    """Attach definite mentions ("اللقاء", "الاجتماعات") to the nearest earlier event of their type."""
+    out: list[Candidate] = []
+    for c in cands:
+        c.last = c.sent
+        if c.definite:
+            prior = [p for p in out if _refers(c, p)]
+            if prior:
+                target = max(prior, key=lambda p: (p.last, p.i))
+                if not target.actor and better_date(target, c):
+                    target.i, target.j, target.sent = c.i, c.j, c.sent  # the dated mention tells it best
+                absorb(target, c)
+                target.last = c.sent
+                continue
+        out.append(c)
+    return out
+
+
+def join_participants(cands: list[Candidate], sent: int, actors: list[Actor]) -> bool:
+    """Give the parties of "وسيشارك فيها ..." to the nearest meeting told just before."""
+    prior = [c for c in cands if c.trig.event == "CONSULT" and 0 <= sent - c.last <= _ANAPHOR_SENTS]
+    if not prior or not actors:
+        return False
+    target = max(prior, key=lambda p: (p.last, p.i))
+    have = {(a.start, a.end) for a in target.actor + target.recipient}
+    target.actor.extend(a for a in actors if (a.start, a.end) not in have)
+    target.reciprocal = True
+    target.last = sent
+    return True
+
+
+def countries(c: Candidate) -> frozenset[str]:
+    """The set of countries over actor and recipient (the scoring key of an event)."""
+    return frozenset(a.country for a in c.actor + c.recipient)
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    """Whether two tellings may be one event: a headline retells anything; else the dates agree."""
+    if a.is_title or b.is_title:
+        return True
+    if (a.precision == "document") != (b.precision == "document"):
+        return False  # an undated mention next to a dated one is another occasion unless it points back
+    if a.date is None or b.date is None:
+        return True
+    n = min(len(a.date), len(b.date))
+    return a.date[:n] == b.date[:n]
+
+
+def dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """Merge tellings of one event: same type, same countries, compatible dates; the clearest one leads."""
+    out: list[Candidate] = []
+    for c in cands:
+        key = countries(c)
+        same = next((o for o in out if o.trig.event == c.trig.event and countries(o) == key and _compatible(o, c)), None)
+        if same is None:
+            out.append(c)
+            continue
+        lead, other = (c, same) if (same.is_title and not c.is_title) else (same, c)
+        if lead is c:
+            out[out.index(same)] = c
+        absorb(lead, other)
+        if len(other.actor) + len(other.recipient) > len(lead.actor) + len(lead.recipient):
+            lead.actor, lead.recipient = other.actor, other.recipient
+    return out
+
+
+def resolve_mode(c: Candidate) -> str | None:
+    """The CONSULT mode from who met whom where; reorders actor/recipient for a visit."""
+    mode = c.trig.mode
+    if c.trig.event != "CONSULT" or mode == "phone":
+        return mode
+    if c.host_first:
+        return "visit" if {a.country for a in c.actor} != {a.country for a in c.recipient} else None
+    if not c.reciprocal:
+        return mode
+    place_cc = c.place.country if c.place is not None else None
+    cc = {a.country for a in c.actor}
+    if place_cc and place_cc in cc and len(cc) == 2:
+        c.recipient = [a for a in c.actor if a.country == place_cc]
+        c.actor = [a for a in c.actor if a.country != place_cc]
+        return "visit"
+    if len(cc) >= 3:
+        return "multilateral"
+    if place_cc and len(cc) >= 2 and place_cc not in cc:
+        return "third-party"
+    return None if mode == "visit" else mode

@@ -1,0 +1,34 @@
+"""The trigger lexicon: inflections, validation, and look-ups with clitics."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.events.lexicon import _parse, lexicon, past_forms, present_forms
+from tests.events.util import hand_doc
+
+
+def test_inflections():
+    assert past_forms("التقي") == ["التقي", "التقت", "التقيا", "التقوا", "التقتا"]
+    assert past_forms("اعتقل") == ["اعتقل", "اعتقلت", "اعتقلا", "اعتقلوا", "اعتقلتا"]
+    assert "يلتق" in present_forms("يلتقي")  # the jussive after لم
+    assert "تطالبان" in present_forms("يطالب")
+
+
+def test_bad_entries_are_refused():
+    with pytest.raises(ValueError):
+        _parse("MEET", "-", "-", "x", "test")
+    with pytest.raises(ValueError):
+        _parse("CONSULT", "aerial", "-", "x", "test")
+    with pytest.raises(ValueError):
+        _parse("CONSULT", "-", "reciprocal", "x", "test")
+
+
+def test_clitics_and_false_friends():
+    raw = "وأدانت الوزارة وسيلتقي الطرفان بوزارة الخارجية."
+    doc = hand_doc(raw, [], date="2020-01-01", times=False)
+    found = {(doc.raw[doc.tokens[m.i].start : doc.tokens[m.j - 1].end], m.value.event)
+             for m in lexicon().triggers.find(doc.tokens)}
+    assert ("وأدانت", "ACCUSE") in found and ("وسيلتقي", "CONSULT") in found
+    from rasd.events import run
+    assert run(hand_doc(raw, [("الوزارة", "EGY GOV")], date="2020-01-01", times=False)).events[0].event == "ACCUSE"

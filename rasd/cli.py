@@ -43,6 +43,9 @@ def run(
     batch_size: int = typer.Option(200, "--batch-size", help="Documents per store transaction."),
     force: bool = typer.Option(False, "--force", help="Re-process documents already in the store."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    workers: int | None = typer.Option(None, "--workers", "-w", help="Run on a local Dask cluster of N worker processes."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster (tcp://HOST:PORT)."),
+    partition_size: int = typer.Option(500, "--partition-size", help="Documents per Dask partition."),
 ) -> None:
     """Read PATHS, code their events, store everything and write OUT/documents.jsonl and OUT/events.jsonl."""
     from rasd.run import run_paths
@@ -53,7 +56,13 @@ def run(
     if missing and len(missing) == len(paths):
         raise typer.Exit(EXIT_USAGE)
     present = [p for p in paths if p.exists()]
-    summary = run_paths(present, out, db=db, batch_size=batch_size, force=force)
+    if workers is not None or scheduler is not None:
+        from rasd.scale import run_distributed
+
+        summary = run_distributed(present, out, workers=workers or 2, scheduler=scheduler, db=db,
+                                  partition_size=partition_size, progress=not quiet, force=force)
+    else:
+        summary = run_paths(present, out, db=db, batch_size=batch_size, force=force)
     for source, message in summary.failed:
         typer.echo(f"rasd run: {source}: {message}", err=True)
     console.print(
@@ -175,6 +184,11 @@ def show(
                   who(ev.get("recipient") or []), loc.get("name") or "", ",".join(ev.get("context") or []),
                   (ev.get("text") or "")[:90])
     console.print(t)
+
+
+from rasd.cli_data import register  # noqa: E402  (export and query live beside the store)
+
+register(app)
 
 
 def main() -> None:

@@ -32,10 +32,15 @@ def _spec() -> dict:
     """The obfuscation tables, with the run regex built from the breakers."""
     spec = json.loads(_DATA.read_text(encoding="utf-8"))
     brk = re.escape(spec["breakers"])
-    # a run of letters, tatweel, breakers, Latin letters; a space counts only between tatweels ("للقــ ـتال")
-    spec["run"] = re.compile(
-        rf"(?:[\u0621-\u064a\u0671-\u06d3\u064b-\u065f{brk}A-Za-z]|(?<=\u0640)[ \t]+(?=\u0640))+"
-    )
+    # a run of letters and tatweel cut at least once by a breaker, a Latin letter, or a space between
+    # two tatweels ("للقــ ـتال"); words with none of these never reach the judge
+    letters = "\u0621-\u064a\u0671-\u06d3\u064b-\u065f"
+    cut = rf"(?:[{brk}A-Za-z]+|(?<=\u0640)[ \t]+(?=\u0640))"
+    spec["run"] = re.compile(rf"[{letters}]+(?:{cut}[{letters}]+)+")
+    spec["tatweel_break"] = re.compile(rf"\u0640[{brk}]|[{brk}]\u0640")
+    spec["honest_break"] = re.compile(rf"[{brk}]{{2,}}|[،,]|\d")
+    spec["latin_next_to_tatweel"] = re.compile(r"\u0640[A-Za-z]|[A-Za-z]\u0640")
+    spec["pieces"] = re.compile(rf"[{brk}\u0640\sA-Za-z]+")
     spec["acronyms"] = set(spec["acronyms"])
     spec["domain_suffixes"] = set(spec["domain_suffixes"])
     spec["standalone"] = set(spec["standalone"])
@@ -45,9 +50,9 @@ def _spec() -> dict:
     return spec
 
 
-def _pieces(word: str, breakers: str) -> list[str]:
+def _pieces(word: str, spec: dict) -> list[str]:
     """The letter pieces of a word between breakers, tatweel, spaces and Latin letters."""
-    return [p for p in re.split(rf"[{re.escape(breakers)}\u0640\sA-Za-z]+", word) if p]
+    return [p for p in spec["pieces"].split(word) if p]
 
 
 def _is_word(piece: str, vocab: set[str]) -> bool:
@@ -57,22 +62,21 @@ def _is_word(piece: str, vocab: set[str]) -> bool:
 
 def _judge(word: str, spec: dict) -> bool:
     """Is this trimmed run (first and last char are Arabic letters) an obfuscated word?"""
-    brk = re.escape(spec["breakers"])
-    has_break = re.search(f"[{brk}]", word) is not None
+    has_break = any(c in spec["breakers"] for c in word)
     latin = re.findall(r"[A-Za-z]+", word)
     has_space = any(c.isspace() for c in word)
     if not (has_break or latin or has_space):
         return False
     if latin:
         # a single Latin letter standing for an Arabic one, set off by tatweel: "حـMـاس"
-        return all(len(x) == 1 for x in latin) and re.search(r"\u0640[A-Za-z]|[A-Za-z]\u0640", word) is not None
+        return all(len(x) == 1 for x in latin) and spec["latin_next_to_tatweel"].search(word) is not None
     if has_space:
         return True  # the run only spans a space between two tatweels: "للقــ ـتال"
-    if re.search(f"\u0640[{brk}]|[{brk}]\u0640", word):
+    if spec["tatweel_break"].search(word):
         return True  # tatweel against a dot or comma never happens inside an honest word
-    if word in spec["acronyms"] or re.search(f"[{brk}]{{2,}}|[،,]|\\d", word):
+    if word in spec["acronyms"] or spec["honest_break"].search(word):
         return False  # ellipsis between words, a missing space after a comma ("تغير،في"), numbers
-    pieces = _pieces(word, spec["breakers"])
+    pieces = _pieces(word, spec)
     if len(pieces) < 2 or len(pieces[0]) == 1:
         return False  # "د.إحسان", "م.محمد": an abbreviated title
     if all(p in spec["latin_letter_names"] for p in pieces) or all(len(p) == 1 for p in pieces):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from rasd.doc import Doc, Sentence, Token
 from rasd.segment.clitics import analyze
 
@@ -66,17 +68,28 @@ def segment(doc: Doc) -> Doc:
     if doc.norm is None:
         raise ValueError("segment needs the normalised view (run clean first)")
     view = doc.norm
-    sentences: list[Sentence] = []
-    tokens: list[Token] = []
-    for seg_start, seg_end, is_title in _segments(doc):
-        for s, e in split_sentences(doc.raw, seg_start, seg_end):
-            k = len(sentences)
-            sentences.append(Sentence(s, e, is_title))
-            ns, ne = view.norm_span(s, e)
-            for m in _WORD.finditer(view.text, ns, ne):
-                rs, re_ = view.raw_span(m.start(), m.end())
-                word = m.group()
-                tokens.append(Token(rs, re_, word, k, analyze(word)))
+    sentences = [Sentence(s, e, is_title) for seg_start, seg_end, is_title in _segments(doc)
+                 for s, e in split_sentences(doc.raw, seg_start, seg_end)]
     doc.sentences = tuple(sentences)
-    doc.tokens = tuple(tokens)
+    if not sentences:
+        doc.tokens = ()
+        return doc
+    # words are found once over the whole view and mapped back in bulk
+    found = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(view.text)]
+    if not found:
+        doc.tokens = ()
+        return doc
+    n_start = np.fromiter((f[0] for f in found), dtype=np.int64, count=len(found))
+    n_end = np.fromiter((f[1] for f in found), dtype=np.int64, count=len(found))
+    r_start = view.to_raw[n_start]
+    r_end = view.to_raw[n_end - 1] + 1
+    s_start = np.fromiter((x.start for x in sentences), dtype=np.int64, count=len(sentences))
+    s_end = np.fromiter((x.end for x in sentences), dtype=np.int64, count=len(sentences))
+    sent = np.searchsorted(s_start, r_start, side="right") - 1
+    inside = (sent >= 0) & (r_end <= s_end[np.maximum(sent, 0)])
+    doc.tokens = tuple(
+        Token(int(rs), int(re_), found[k][2], int(si), analyze(found[k][2]))
+        for k, rs, re_, si in zip(np.flatnonzero(inside).tolist(), r_start[inside].tolist(),
+                                  r_end[inside].tolist(), sent[inside].tolist())
+    )
     return doc

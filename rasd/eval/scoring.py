@@ -132,20 +132,28 @@ def _matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     return gold.get("date") is None or pred.get("date") == gold["date"]
 
 
-def _same_place(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+def _same_place(pred: dict[str, Any], gold: dict[str, Any], place_ids: dict[str, set[int]]) -> bool:
     loc = pred.get("event_loc")
     if not gold.get("place"):
         return loc is None
     if not loc:
         return False
+    if loc.get("geonameid") is not None and loc["geonameid"] in place_ids.get(gold["place"], ()):
+        return True  # the place the gold names by another name ("Nur-Sultan", "Astana"), resolved to one entry
     gname = normalize_text(gold["place"]).lower()
     names = {normalize_text(str(loc.get(k) or "")).lower() for k in ("name", "raw_text")}
     return gname in names or (gold.get("place_country") == loc.get("country") and any(gname in n or n in gname for n in names if n))
 
 
-def score_events(pred: Sequence[dict[str, Any]], gold: dict[str, Any]) -> EventScores:
-    """Match extracted events to gold events (each at most once) and to optional ones."""
+def score_events(pred: Sequence[dict[str, Any]], gold: dict[str, Any],
+                 place_ids: dict[str, set[int]] | None = None) -> EventScores:
+    """Match extracted events to gold events (each at most once) and to optional ones.
+
+    ``place_ids`` maps a gold place name to the gazetteer ids its gold entity texts resolve to in this
+    document, so a place the gold calls by a former name still counts as the same place.
+    """
     out = EventScores()
+    place_ids = place_ids or {}
     used: set[int] = set()
     for g in gold.get("events", []):
         best = None
@@ -167,7 +175,7 @@ def score_events(pred: Sequence[dict[str, Any]], gold: dict[str, Any]) -> EventS
         g_act, g_rec = list(g.get("actor") or []), list(g.get("recipient") or [])
         out.direction.add(_countries(p_act) == _countries(g_act) and _countries(p_rec) == _countries(g_rec))
         out.sector.add(set(p_act) == set(g_act) and set(p_rec) == set(g_rec))
-        out.place.add(_same_place(p, g))
+        out.place.add(_same_place(p, g, place_ids))
         p_ctx = {c for c in p.get("context") or [] if c in AUX_CONTEXT}
         out.context.add(p_ctx == {c for c in g.get("context") or [] if c in AUX_CONTEXT})
         g_mode = g.get("mode")

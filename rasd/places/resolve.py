@@ -116,12 +116,16 @@ def find_mentions(doc: Doc, g: Gazetteer) -> list[Mention]:
             i += 1  # "فإن" is not ف + "ان": a short word left by stripping clitics is rarely a name
             continue
         rs, re_ = toks[i].start, toks[pm.j - 1].end
+        phrase = _phrase(doc, i, pm.j, pm.proclitics, pm.enclitic)
+        # the tagger's PER vetoes only names that are also people's or common words ("سلمان"),
+        # not an unambiguous place name it mistook ("نور سلطان")
+        tagged_person = phrase in g.weak and any(s <= rs and re_ <= e for s, e in pers)
         m = Mention(i, pm.j, pm.proclitics, "place", names=pm.value,
-                    phrase=_phrase(doc, i, pm.j, pm.proclitics, pm.enclitic), cue=prev,
+                    phrase=phrase, cue=prev,
                     locative=prev in g.cues["locative"] or pm.proclitics in g.cues["locative_proclitic"]
                     or prev in g.cues["capital"],
                     entity=any(s < re_ and rs < e for s, e in ents),
-                    person=person or any(s <= rs and re_ <= e for s, e in pers))
+                    person=person or tagged_person)
         out.append(m)
         i = pm.j
     return out

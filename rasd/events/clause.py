@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from rasd.doc import Actor, Doc, Token
 from rasd.events.lexicon import Lexicon
+from rasd.events.victims import is_victim
 from rasd.text.normalize import normalize_text
 
 
@@ -19,6 +21,7 @@ class Group:
     j: int
     marker: str  # "", with, target, agent, place
     conj: bool = False  # opens with "و": the second member of a list, not a word's own argument
+    pron: bool = False  # opens with a possessed noun ("سفيرها", "نظيره"): an object, not a verb's subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +66,12 @@ def token_ranges(doc: Doc) -> list[tuple[int, int]]:
     return ranges
 
 
-def actor_tokens(doc: Doc) -> list[tuple[Actor, int, int]]:
-    """Each actor (nested mentions dropped) with the token range it covers."""
+def actor_tokens(doc: Doc, extra: list[Actor] | tuple[Actor, ...] = ()) -> list[tuple[Actor, int, int]]:
+    """Each actor (nested mentions dropped) with the token range it covers; ``extra`` adds parties found here."""
     starts = [t.start for t in doc.tokens]
     ends = [t.end for t in doc.tokens]
-    actors = sorted(doc.actors, key=lambda a: (a.start, -a.end))
+    redone = {(a.start, a.end) for a in extra}  # an extra party replaces the actors layer's mention of the same span
+    actors = sorted((*(a for a in doc.actors if (a.start, a.end) not in redone), *extra), key=lambda a: (a.start, -a.end))
     out: list[tuple[Actor, int, int]] = []
     last_end = -1
     for a in actors:
@@ -102,9 +106,16 @@ def _marker(doc: Doc, lex: Lexicon, actor: Actor, i: int, lo: int) -> str:
     return ""
 
 
+_GLOSS_AND = re.compile(r"\s*\([^()]{1,40}\)\s*و\s*")
+
+
 def _coordinated(doc: Doc, lex: Lexicon, prev: Group, actor: Actor, i: int) -> bool:
     """Whether a mention continues the previous group: a list ("روسيا وتركيا") or an apposition."""
     gap = doc.tokens[prev.j : i]
+    if is_victim(actor) != is_victim(prev.actors[-1]):
+        return False
+    if _GLOSS_AND.fullmatch(doc.raw[doc.tokens[prev.j - 1].end : actor.start]):
+        return True  # "منظمتا الأمم المتحدة للطفولة (يونيسيف) وانقذوا الأطفال": a gloss in brackets, then "و"
     if len(gap) > 1:
         return False
     if not gap:
@@ -126,12 +137,15 @@ def groups(doc: Doc, lex: Lexicon, lo: int, hi: int, mentions: list[tuple[Actor,
             continue
         if out and _coordinated(doc, lex, out[-1], actor, i):
             g = out[-1]
-            out[-1] = Group(g.actors + (actor,), g.i, j, g.marker)
+            out[-1] = Group(g.actors + (actor,), g.i, j, g.marker, g.conj, g.pron)
             continue
         tok = doc.tokens[i]
         lead = normalize_text(doc.raw[tok.start : actor.start]) if actor.start > tok.start else ""
         conj = lead.startswith(("و", "ف")) or (i > lo and doc.tokens[i - 1].norm == "و")
-        out.append(Group((actor,), i, j, _marker(doc, lex, actor, i, lo), conj))
+        word = doc.raw[tok.start : tok.end]
+        pron = (actor.start <= tok.start and not tok.norm.startswith("ال") and word.endswith(("ه", "ها", "هم"))
+                and any(enc for _, _, enc in tok.readings))
+        out.append(Group((actor,), i, j, _marker(doc, lex, actor, i, lo), conj, pron))
     return tuple(out)
 
 
@@ -144,16 +158,21 @@ def clause_starts(doc: Doc, lex: Lexicon, lo: int, hi: int, verbs: set[int]) -> 
         tok = toks[k]
         between = doc.raw[toks[k - 1].end : tok.start]
         w = tok.norm
+        if w == "ذلك" and toks[k - 1].norm == "في":
+            continue  # "بما في ذلك الحوثيين" (including) opens no clause
         if (any(c in ":;؛—" for c in between) or w in bound or _strip_conj(w) in bound
                 or (k in verbs and w[0] in "وف")):
             starts.append(k)
     return tuple(starts)
 
 
-def sentence_views(doc: Doc, lex: Lexicon, verbs: set[int]) -> list[SentenceView]:
-    """A view of every sentence (``verbs``: token indices of clause-opening verbs)."""
-    mentions = actor_tokens(doc)
+def sentence_views(doc: Doc, lex: Lexicon, verbs: set[int], extra: list[Actor] | tuple[Actor, ...] = ()) -> list[SentenceView]:
+    """A view of every sentence (``verbs``: token indices of clause-opening verbs; ``extra``: victim parties)."""
+    mentions = actor_tokens(doc, extra)
     out = []
     for k, (lo, hi) in enumerate(token_ranges(doc)):
-        out.append(SentenceView(k, lo, hi, groups(doc, lex, lo, hi, mentions), clause_starts(doc, lex, lo, hi, verbs)))
+        gs = groups(doc, lex, lo, hi, mentions)
+        inside = {t for g in gs for t in range(g.i + 1, g.j)}  # "التحالف الذي تقوده السعودية" is one party
+        starts = tuple(t for t in clause_starts(doc, lex, lo, hi, verbs) if t not in inside)
+        out.append(SentenceView(k, lo, hi, gs, starts))
     return out

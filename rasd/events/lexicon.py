@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,7 +34,7 @@ MODES = {
     "ASSAULT": {"beat", "firearms", "explosives", "suicide-attack", "aerial", "heavy-weapons", "execute",
                 "assassinate", "abduct", "torture", "sexual", "crowd-control"},
 }
-FLAGS = frozenset({"recip", "host", "visit", "noun", "needs_with", "needs_recipient"})
+FLAGS = frozenset({"recip", "host", "visit", "noun", "needs_with", "needs_recipient", "objgen", "poss", "poss1"})
 CONTEXTS = frozenset({"military", "diplomatic", "economic", "terrorism", "political", "humanitarian"})
 
 
@@ -62,6 +62,8 @@ class Lexicon:
     cues: dict[str, PhraseTable[str]]
     single: dict[str, frozenset[str]]  # one-word cue sets, normalised
     punct: frozenset[str]
+    nouns: dict[str, Trigger]  # one-word verbal nouns by normalised form, for a verb form read as a noun
+    first_person: frozenset[str]  # "نطالب", "ندين": present forms whose subject is the speaking "we"
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -126,13 +128,35 @@ def lexicon() -> Lexicon:
             forms += present_forms(normalize_text(present))
         for form in dict.fromkeys(forms):
             table.add(form, trig)
+    nouns: dict[str, Trigger] = {}
+    third: set[str] = set()
+    first: set[str] = set()
+    for row in _rows("verbs.tsv"):
+        third.update(past_forms(normalize_text(row[0])))
+        if row[1] != "-":
+            forms = present_forms(normalize_text(row[1]))
+            first.update(f for f in forms if f.startswith("ن"))
+            third.update(f for f in forms if not f.startswith("ن"))
     for k, row in enumerate(_rows("phrases.tsv"), 2):
         if len(row) != 4:
             raise ValueError(f"phrases.tsv row {k}: expected 4 columns, got {len(row)}")
         phrase, event, mode, flags = row
         if not words(phrase):
             raise ValueError(f"phrases.tsv row {k}: empty phrase")
-        table.add(phrase, _parse(event, mode, flags, phrase, f"phrases.tsv:{phrase}"))
+        trig = _parse(event, mode, flags, phrase, f"phrases.tsv:{phrase}")
+        table.add(phrase, trig)
+        ws = words(phrase)
+        if not trig.is_noun and len(ws) > 1 and not ws[0].startswith(("ي", "ت", "ن")):
+            # "فرض عقوبات" is told as "فرضت عقوبات", "فرضوا عقوبات": the verb of a phrase inflects
+            for form in past_forms(ws[0])[1:]:
+                table.add(" ".join((form, *ws[1:])), trig)
+        if trig.is_noun and len(words(phrase)) == 1:
+            nouns.setdefault(words(phrase)[0], trig)
+            if phrase.endswith("ة"):  # "دعوة" -> "دعوتنا", "إدانتها": a possessed noun, its possessor the doer
+                stem = words(phrase)[0][:-1] + "ت"
+                for enc in ("ه", "ها", "هم", "هما"):
+                    table.add(stem + enc, replace(trig, flags=trig.flags | {"poss"}))
+                table.add(stem + "نا", replace(trig, flags=trig.flags | {"poss", "poss1"}))
     spec = json.loads((_DATA / "cues.json").read_text(encoding="utf-8"))
     cues: dict[str, PhraseTable[str]] = {}
     single: dict[str, frozenset[str]] = {}
@@ -141,4 +165,7 @@ def lexicon() -> Lexicon:
             continue
         cues[name] = _table(entries)
         single[name] = frozenset(" ".join(words(e)) for e in entries)
-    return Lexicon(table, cues, single, frozenset(spec["punct_boundary"]))
+    # one-word verb phrases in the first person plural ("نثمن" beside "يثمن")
+    verbs_1w = {words(r[0])[0] for r in _rows("phrases.tsv") if len(words(r[0])) == 1 and "noun" not in r[3]}
+    first |= {w for w in verbs_1w if w.startswith("ن") and "ي" + w[1:] in verbs_1w}
+    return Lexicon(table, cues, single, frozenset(spec["punct_boundary"]), nouns, frozenset(first - third))

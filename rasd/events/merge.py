@@ -58,6 +58,7 @@ def join_anaphora(cands: list[Candidate]) -> list[Candidate]:
 def join_participants(cands: list[Candidate], sent: int, actors: list[Actor]) -> bool:
     """Give the parties of "وسيشارك فيها ..." to the nearest meeting told just before."""
     prior = [c for c in cands if c.trig.event == "CONSULT" and 0 <= sent - c.last <= _ANAPHOR_SENTS]
+    actors = [a for a in actors if a.how != "victim"]  # "شارك فيها 5 آلاف شرطي" names no party of the meeting
     if not prior or not actors:
         return False
     target = max(prior, key=lambda p: (p.last, p.i))
@@ -66,6 +67,11 @@ def join_participants(cands: list[Candidate], sent: int, actors: list[Actor]) ->
     target.reciprocal = True
     target.last = sent
     return True
+
+
+def _codes(c: Candidate) -> frozenset[tuple[str, str]]:
+    """The "COUNTRY SECTOR" codes over actor and recipient."""
+    return frozenset((a.country, a.sector_code) for a in c.actor + c.recipient)
 
 
 def countries(c: Candidate) -> frozenset[str]:
@@ -77,6 +83,8 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     """Whether two tellings may be one event: a headline retells anything; else the dates agree."""
     if a.is_title or b.is_title:
         return True
+    if _codes(a) != _codes(b):
+        return False  # same countries but other parties (police vs gunmen): another act on the same day
     if (a.precision == "document") != (b.precision == "document"):
         return False  # an undated mention next to a dated one is another occasion unless it points back
     if a.date is None or b.date is None:
@@ -85,12 +93,20 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     return a.date[:n] == b.date[:n]
 
 
+def _same_mode(a: Candidate, b: Candidate) -> bool:
+    """Whether two tellings may be one act: not two verbs of one sentence, nor two different modes."""
+    if a.sent == b.sent and not a.trig.is_noun and not b.trig.is_noun:
+        return False  # two verbs of one sentence tell two acts: "واستدعت سفيرها وجمدت التعاملات"
+    return a.trig.event == "CONSULT" or a.trig.mode is None or b.trig.mode is None or a.trig.mode == b.trig.mode
+
+
 def dedupe(cands: list[Candidate]) -> list[Candidate]:
     """Merge tellings of one event: same type, same countries, compatible dates; the clearest one leads."""
     out: list[Candidate] = []
     for c in cands:
         key = countries(c)
-        same = next((o for o in out if o.trig.event == c.trig.event and countries(o) == key and _compatible(o, c)), None)
+        same = next((o for o in out if o.trig.event == c.trig.event and countries(o) == key and _compatible(o, c)
+                     and _same_mode(o, c)), None)
         if same is None:
             out.append(c)
             continue

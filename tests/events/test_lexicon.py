@@ -32,3 +32,18 @@ def test_clitics_and_false_friends():
     assert ("وأدانت", "ACCUSE") in found and ("وسيلتقي", "CONSULT") in found
     from rasd.events import run
     assert run(hand_doc(raw, [("الوزارة", "EGY GOV")], date="2020-01-01", times=False)).events[0].event == "ACCUSE"
+
+
+def test_first_person_and_verbal_nouns():
+    lex = lexicon()
+    assert {"نطالب", "ندين", "نثمن"} <= lex.first_person
+    assert "يطالب" not in lex.first_person and "نفي" not in lex.first_person  # "نفى" is a third-person past
+    assert lex.nouns["قصف"].event == "ASSAULT" and lex.nouns["قصف"].is_noun
+
+
+def test_victim_parties():
+    from rasd.events.victims import victims
+
+    raw = "قتل 22 طفلا في الهجوم العسكري واعتقلت الشرطة 300 عسكري."
+    found = [(raw[a.start : a.end], a.sector_code, a.how) for a in victims(hand_doc(raw, [], date="2020-01-01", times=False))]
+    assert found == [("طفلا", "CVL", "victim"), ("عسكري", "MIL", "victim")]  # "العسكري" after a noun is an adjective

@@ -19,8 +19,8 @@ def _spans(raw: str, text: str) -> list[tuple[int, int]]:
 
 
 def hand_doc(raw: str, actors: list[ActorSpec], places: list[PlaceSpec] = (), date: str | None = None,
-             times: bool = True) -> Doc:
-    """Clean, segment and (when available) time ``raw``; actors and places from the given tables."""
+             times: bool = True, nationalities: list[tuple[str, str]] = ()) -> Doc:
+    """Clean, segment and (when available) time ``raw``; actors, places and nationality adjectives from the given tables."""
     doc = Doc(raw=raw, id=content_id(raw), meta=DocMeta(source="<test>", kind="txt", date=date))
     doc = segment(clean(doc))
     if times:
@@ -36,6 +36,8 @@ def hand_doc(raw: str, actors: list[ActorSpec], places: list[PlaceSpec] = (), da
             if not any(a.start <= s < a.end or s <= a.start < e for a in found):
                 found.append(Actor(s, e, country, sector, entity_name=text))
     doc.actors = tuple(sorted(found, key=lambda a: a.start))
-    doc.places = tuple(sorted((Place(s, e, name, cc, resolution="city") for text, name, cc in places
-                               for s, e in _spans(raw, text)), key=lambda p: p.start))
+    found_places = [Place(s, e, name, cc, resolution="city") for text, name, cc in places for s, e in _spans(raw, text)]
+    found_places += [Place(s, e, cc, cc, resolution="country", is_nationality=True)
+                     for text, cc in nationalities for s, e in _spans(raw, text)]
+    doc.places = tuple(sorted(found_places, key=lambda p: p.start))
     return doc

@@ -11,85 +11,60 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from rasd.actors.kb import Entry, Role
-from rasd.actors.lexicon import Lexicon, Value
-from rasd.doc import Actor, Doc, Token
+from rasd.actors.atoms import Atom, DocText, Group, conj
+from rasd.actors.context import outlet_country, place_country
+from rasd.actors.kb import Entry, Role, RoleNoun
+from rasd.actors.lexicon import Lexicon, Value, cues
+from rasd.actors.names import NameFinder, name_words
+from rasd.doc import Actor, Doc
 from rasd.text.normalize import normalize_text
 
-
-def _norms(*ws: str) -> frozenset[str]:
-    return frozenset(normalize_text(w) for w in ws)
-
-
-# After these a country or capital is a place, not an actor ("في دمشق", "شمال سوريا").
-PLACE_BEFORE = _norms("في", "إلى", "نحو", "داخل", "عبر", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي",
-                      "أنحاء", "مدينة", "حول", "بشأن", "العاصمة", "محافظة", "حدود", "أراضي", "الأراضي", "ريف", "سفارة", "قنصلية")
-# ...unless a noun of opinion stands before "في": "دعوات في واشنطن" is Washington speaking.
-VOICE_BEFORE_FI = _norms("دعوات", "أصوات", "مخاوف", "قلق", "ترحيب", "غضب", "استياء", "ارتياح", "مسؤولون",
-                         "مسؤولين", "تحذيرات", "انتقادات", "مطالبات")
-# In a role phrase a country after these is where the role points, not whose it is ("مبعوث ... إلى سوريا").
-DEST = _norms("إلى", "لدى", "في", "نحو", "حول", "عن", "ضد", "مع", "من", "بشأن", "لشؤون", "لشؤون")
-# Words a role phrase may run over without ending.
-FILLER = _norms("الخاص", "الخاصة", "العام", "العامة", "الأعلى", "السابق", "الأسبق", "الجديد", "المكلف", "المساعد",
-                "الأول", "الدائم", "الحالي", "الراحل", "باسم", "بقيادة", "تقوده", "يقوده", "الذي", "التي", "بزعامة",
-                "المشترك", "المشتركة", "الرسمي", "الرسمية", "السابقة", "المستقيل", "الأمني", "للشؤون", "الخارجية")
+CUES = cues()
 _FI = normalize_text("في")
-OPEN_QUOTES = "“«\"„'"
-CLOSE_QUOTES = "”»\"'"
+_PLURAL_ENDINGS = ("ين", "ون", "يان")  # "الإيرانيين", "إسرائيليان": people, not the state
 GREAT_POWERS = frozenset({"USA", "RUS", "GBR", "FRA", "CHN", "DEU"})
 
 
-@dataclass(slots=True)
-class Atom:
-    """Tokens ``[i, j)`` standing for one value; ``pro`` is the first token's proclitics."""
-
-    i: int
-    j: int
-    kind: str  # PER ORG GPE CAP ADJ ROLE NAME COREF
-    value: Value | None = None
-    pro: str = ""
-    how: str = "kb"
-    ref: Actor | None = None  # the antecedent of a COREF atom
+_OPENERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
-@dataclass(slots=True)
-class _Group:
-    country: str | None = None
-    cfrom: str = ""  # role, adj, gpe, org, person
-    sector: str | None = None
-    name: Atom | None = None
-    end: int = 0
-    parts: list[Atom] = field(default_factory=list)
+def _openers(lex: Lexicon) -> frozenset[str]:
+    """Words that may start an atom: a lexicon phrase, a KB person's name, a given name or a name particle."""
+    hit = _OPENERS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        words = name_words()
+        hit = _OPENERS[id(lex)] = (lex, lex.firsts | lex.first_names | words.first | words.particles)
+    return hit[1]
 
 
-def _conj(pro: str) -> str:
-    """The proclitics before the article: "وال" -> "و"."""
-    return pro[:-2] if pro.endswith("ال") else pro
-
-
-class Coder:
+class Coder(DocText):
     """Codes the actors of one document against one compiled lexicon."""
 
     def __init__(self, lex: Lexicon, doc: Doc, date: str | None) -> None:
-        self.lex, self.doc, self.date = lex, doc, date
-        self.toks: tuple[Token, ...] = doc.tokens
+        super().__init__(doc)
+        self.lex, self.date = lex, date
         self.starts = [t.start for t in self.toks]
         self.coref: dict[str, Actor] = {}
         self.home: str | None = None
+        self.names = NameFinder(doc.raw, self.toks, lex.table)
+        self.openers = _openers(lex)
+        self.titles = name_words().titles
+        self._atoms: list[Atom] = []  # the sentence being coded
+        self._name: Atom | None = None  # the unknown name in the role phrase just coded
+        self._bounds = (0, 0)  # the tokens of the sentence being coded
+        self.particles = name_words().particles
+        self.gap_ok = CUES.filler | CUES.dest | CUES.state | self.titles
 
     # ---- atoms
-    def _prev_norm(self, i: int, k: int = 1) -> str:
-        t = i - k
-        return self.toks[t].norm if t >= 0 and self.toks[t].sent == self.toks[i].sent else ""
-
     def _cue_ok(self, entry: Entry, i: int) -> bool:
         cue = self.lex.cues.get(entry.id)
         if not cue:
             return True
+        if cue.intersection(self.toks[i].bases):
+            return True  # the cue is part of the name matched ("قناة العربية")
         t = i - 1
         return t >= 0 and bool(cue.intersection(self.toks[t].bases))
 
@@ -107,13 +82,14 @@ class Coder:
 
     def _fuzzy(self, i: int, end: int) -> Atom | None:
         """A name written differently from the KB's (لافرينييف for لافرنتييف), for person names only."""
-        if not any(b in self.lex.first_names for b in self.toks[i].bases[:1]):
+        first = self.toks[i].bases[0] if self.toks[i].readings else self.toks[i].norm
+        if first not in self.lex.first_names:
             return None
         for n in (3, 2):
-            if i + n > end:
-                continue
-            cand = " ".join(t.norm for t in self.toks[i : i + n])
-            names = [p for p in self.lex.people if p[0].count(" ") == n - 1]
+            names = self.lex.people.get((first, n)) if i + n <= end else None
+            if not names:
+                continue  # only names that share the first word are candidates
+            cand = " ".join([first] + [t.norm for t in self.toks[i + 1 : i + n]])
             hit = process.extractOne(cand, [p[0] for p in names], scorer=fuzz.ratio, score_cutoff=88)
             if hit is not None:
                 return Atom(i, i + n, "PER", Value("PER", names[hit[2]][1]), "", "fuzzy")
@@ -124,23 +100,41 @@ class Coder:
         out: list[Atom] = []
         i = s0
         while i < s1:
-            m = self.lex.table.match_at(self.toks, i, s1)
+            tok = self.toks[i]
             ent = ents.get(i)
+            if ent is None and tok.norm not in self.openers and not any(b in self.openers for _, b, _ in tok.readings):
+                i += 1  # most words start nothing the lexicon or the name finder knows: one set look-up each
+                continue
+            m = self.lex.table.match_at(self.toks, i, s1)
+            if m is not None and m.enclitic == "ه" and self.doc.raw[self.toks[m.j - 1].end - 1] == "ة":
+                m = None  # "محافظة" normalises like "محافظه" (his governor): the raw ta marbuta says which
+            if m is not None and m.j - i > 1 and self.toks[i].norm in self.titles:
+                longer = self.lex.table.match_at(self.toks, i + 1, s1)
+                if longer is not None and longer.j > m.j:
+                    i += 1  # "الشيخ صباح الخالد" is a KB name, but "صباح الخالد الحمد الصباح" after it is longer
+                    continue
             if m is not None:
                 v = self._resolve(m.value, m.proclitics, i)
-                if v is not None and v.ref is not None and getattr(v.ref, "sector", "") == "X":
-                    i = m.j  # a stop phrase ("النظام الدولي") hides its words
+                if v is not None and v.ref is not None and getattr(v.ref, "sector", "") == "X" or (
+                        v is not None and v.kind in ("ROLE", "PER") and i > s0 and CUES.facility.intersection(self.toks[i - 1].bases)):
+                    i = m.j  # a stop phrase ("النظام الدولي") or a facility's name ("مطار الملك خالد") hides its words
                     continue
                 if v is not None:
                     out.append(Atom(i, m.j, v.kind, v, m.proclitics))
                     i = m.j
                     continue
             if ent is not None and ent[1] == "PER":
-                a = self._fuzzy(i, ent[0]) or Atom(i, ent[0], "NAME", None, "", "entity")
+                a = self._fuzzy(i, ent[0])
+                if a is None:
+                    run = self.names.run_at(i, s1)  # the tagger often stops short: "صالح حسين" of "صالح حسين بارجه"
+                    a = Atom(i, max(ent[0], run[0]) if run else ent[0], "NAME", None, run[1] if run else "", "entity")
                 out.append(a)
                 i = a.j
                 continue
             a = self._fuzzy(i, s1)
+            if a is None:
+                run = self.names.run_at(i, s1)  # given names mark people the entity layer may have missed
+                a = Atom(i, run[0], "NAME", None, run[1], "name") if run else None
             if a is not None:
                 out.append(a)
                 i = a.j
@@ -152,56 +146,55 @@ class Coder:
     def set_home(self, sents: list[list[Atom]], titles: list[bool]) -> None:
         """The article's main country: where unqualified "الجيش", "المعارضة" belong."""
         c: Counter[str] = Counter()
-        for atoms, is_title in zip(sents, titles):
+        outlet = outlet_country(self.doc.meta.outlet)
+        if outlet:
+            c[outlet] += 4  # a national paper's unqualified "مجلس الوزراء" is its own country's
+        lede = next((atoms for atoms, is_title in zip(sents, titles) if not is_title and atoms), [])
+        subject = self._subject_country(lede)
+        if subject:
+            c[subject] += 2  # the lede's first actor ("استقبل الأمير محمد بن سلمان ...") is the story's own side
+        for n, (atoms, is_title) in enumerate(zip(sents, titles)):
+            # the title and lede say what the story is about; later paragraphs drift (and related stories follow)
+            pos = 2.0 if is_title else 1.5 if n < 4 else 1.0 if n < 12 else 0.5
+            prev: Atom | None = None
             for a in atoms:
-                iso = None
+                iso, w = None, 1.0
                 if a.kind in ("GPE", "CAP", "ADJ"):
                     iso = a.value.ref
+                    if a.kind == "ADJ" and self._people(a):
+                        w = 0.5  # "14 إيرانيا" are people in the story, not its state
+                    elif prev is not None and prev.kind == "ROLE" and prev.j == a.i and prev.value.ref.kind in ("body", "needs"):
+                        w = 2.0  # "السلطات البحرينية", "الداخلية البحرينية": the state acting at home
                 elif a.kind == "PER":
                     r = a.value.ref.role_on(self.date)
                     iso = r.country if r else None
                 if iso and len(iso) == 3 and iso not in ("UNO", "EUR", "IGO", "NGO", "IMG"):
-                    c[iso] += (2 if is_title else 1) * (0.5 if iso in GREAT_POWERS else 1)
+                    c[iso] += w * pos * (0.5 if iso in GREAT_POWERS else 1)
+                prev = a
         self.home = c.most_common(1)[0][0] if c else None
 
-    # ---- actors
-    def _span(self, i: int, j: int, pro: str) -> tuple[int, int]:
-        """Raw offsets of tokens [i, j), without a leading conjunction/preposition, with a closing quote."""
-        start, end = self.toks[i].start, self.toks[j - 1].end
-        strip = _conj(pro)
-        if strip and self.doc.norm is not None:
-            n0 = int(self.doc.norm.from_raw[start]) + len(strip)
-            if n0 < len(self.doc.norm.to_raw):
-                start = int(self.doc.norm.to_raw[n0])
-        if end < len(self.doc.raw) and self.doc.raw[end] in CLOSE_QUOTES and any(
-                ch in OPEN_QUOTES for ch in self.doc.raw[start:end]):
-            end += 1  # the name's opening quote is inside the span: keep the pair
-        return start, end
-
-    def _quoted_before(self, t: int) -> bool:
-        """Whether an opening quote stands between the previous token and token ``t`` (or token t-1...)."""
-        lo = self.toks[t - 1].end if t > 0 else 0
-        for k in range(t, max(t - 5, -1), -1):
-            lo = self.toks[k - 1].end if k > 0 else 0
-            if any(ch in OPEN_QUOTES for ch in self.doc.raw[lo : self.toks[k].start]):
-                return True
-        return False
-
-    def _quoted_name(self, e: int, s1: int, taken: set[int]) -> Atom | None:
-        """A quoted run of 1-4 unclaimed tokens starting at token ``e``: a name in apposition."""
-        if e >= s1:
-            return None
-        gap = self.doc.raw[self.toks[e - 1].end : self.toks[e].start]
-        if not any(ch in OPEN_QUOTES for ch in gap):
-            return None
-        for k in range(e, min(e + 4, s1)):
-            if k in taken:
-                return None
-            after = self.doc.raw[self.toks[k].end : self.toks[k].end + 1]
-            if after and after in CLOSE_QUOTES:
-                return Atom(e, k + 1, "NAME", None, "", "role")
+    def _subject_country(self, atoms: list[Atom]) -> str | None:
+        """The country of a sentence's first person: a KB name, or a role with a nationality or name after it."""
+        for k, a in enumerate(atoms):
+            if a.kind == "PER":
+                r = a.value.ref.role_on(self.date)
+                return r.country if r and len(r.country) == 3 and r.country not in ("UNO", "EUR", "IGO", "NGO") else None
+            if a.kind == "ROLE":
+                b = atoms[k + 1] if k + 1 < len(atoms) and atoms[k + 1].i - a.j <= 3 else None
+                if b is not None and b.kind == "PER":
+                    return self._subject_country([b])
+                return b.value.ref if b is not None and b.kind in ("ADJ", "GPE") else None
         return None
 
+    def _people(self, a: Atom) -> bool:
+        """Whether a nationality adjective stands for people: plural ("الفلسطينيين") or counted ("14 إيرانيا")."""
+        norm = self.toks[a.i].norm
+        prev = self._prev_norm(a.i)
+        if prev.isdigit() or prev in CUES.number_words:
+            return True
+        return a.j == a.i + 1 and norm.endswith(_PLURAL_ENDINGS) and not norm.endswith(("تين", "تان"))
+
+    # ---- actors
     def _entry_actor(self, a: Atom, entry: Entry, span: tuple[int, int], how: str) -> Actor | None:
         role = entry.role_on(self.date)
         if role is None:
@@ -215,22 +208,30 @@ class Coder:
         """Compose a role phrase starting at ``atoms[k]`` with what follows it; returns the next index."""
         head = atoms[k]
         rn = head.value.ref
-        g = _Group(rn.country, "role" if rn.country else "", None if rn.kind == "head" else rn.sector, None, head.j, [head])
+        g = Group(rn.country, "role" if rn.country else "", None if rn.kind == "head" else rn.sector, None, head.j, [head])
         dest = False
         m = k + 1
         while m < len(atoms):
             b = atoms[m]
             gap = [self.toks[t].norm for t in range(g.end, b.i)]
-            if len(gap) > 3 or any(w not in FILLER and w not in DEST for w in gap):
+            if len(gap) > 4 or any(w not in self.gap_ok for w in gap):
                 break
-            conj = _conj(b.pro)
-            if "و" in conj:
+            clitic = conj(b.pro)
+            if "و" in clitic:
                 break  # "وزير ... والأمريكي": a new phrase begins
-            if any(w in DEST for w in gap) or "ب" in conj:
+            if self._punct_between(g.end, b.i) and (gap or b.kind not in ("PER", "NAME")):
+                break  # a comma ends the phrase, but for a name in apposition ("الوزير اليمني، عز الدين الأصبحي")
+            g.former = g.former or any(w in CUES.former for w in gap)
+            owner = b.kind == "GPE" and (bool(gap) and gap[-1] in CUES.state or bool(CUES.state.intersection(self.toks[b.i].bases)))
+            # "مسؤول في وزارة الخارجية الكويتية": في/من before an institution is membership, not a destination
+            member = bool(gap) and gap[-1] in CUES.member and b.kind in ("ORG", "ROLE") and "ب" not in clitic
+            if not owner and not member and (any(w in CUES.dest for w in gap) or "ب" in clitic):
                 dest = True
+            if owner and g.cfrom in ("", "role"):
+                dest = False  # "وزير الدولة لشؤون الدفاع بدولة قطر" is Qatar's
             if b.kind in ("PER", "NAME", "COREF"):
                 last = self.toks[g.end - 1]
-                indefinite = not last.norm.startswith("ال") and not gap and "ل" not in conj
+                indefinite = not last.norm.startswith("ال") and not gap and "ل" not in clitic
                 if indefinite and b.kind != "NAME" and len(g.parts) == 1:
                     # idafa: "مبعوث بوتين" is Putin's envoy, not Putin
                     c = self._atom_code(b)
@@ -240,7 +241,10 @@ class Coder:
                     g.end = b.j
                     m += 1
                     continue
-                if dest and b.kind != "NAME" and not self._quoted_before(b.i):
+                last_role = g.parts[-1].value.ref if g.parts[-1].kind == "ROLE" else None
+                titled = any(w in self.titles for w in gap) or last_role is not None and last_role.kind == "title"
+                # after a destination a name is the destination's ("إلى سوريا بشار الأسد") unless quoted or titled
+                if dest and b.kind != "NAME" and not titled and not self._quoted_before(b.i):
                     break
                 g.name, g.end = b, b.j
                 m += 1
@@ -251,16 +255,43 @@ class Coder:
                 c = self._atom_code(b)
                 if c and g.cfrom in ("", "role"):
                     g.country, g.cfrom = c[0], {"ADJ": "adj", "ROLE": "role"}.get(b.kind, "gpe")
-                if g.sector is None and b.kind in ("ROLE", "ORG") and c:
+                if g.sector is None and b.kind == "ROLE" and (b.value.ref.sector != "GOV" or rn.sector == "GOV"):
+                    # "المفتش العام للقوات المسلحة" is military; "قوات النظام" stays forces
+                    g.sector = b.value.ref.sector
+                elif g.sector is None and b.kind == "ORG" and c:
                     g.sector = c[1]
             g.parts.append(b)
             g.end = b.j
             m += 1
-        if g.name is None:
+        while g.end < s1 and self.toks[g.end].norm in CUES.former and not self._punct_between(g.end, g.end):
+            g.former, g.end = True, g.end + 1  # "الرئيس الأمريكي السابق"
+        if g.country is None and g.name is None:
+            self._place_owner(g, rn, s1, taken)
+        if g.name is None and (dest or g.cfrom or rn.kind in ("person", "head", "title", "needs")):
             q = self._quoted_name(g.end, s1, taken)
-            if q is not None and (dest or g.cfrom or rn.kind in ("person", "head")):
+            if q is None and rn.kind != "body":
+                ij = self.names.after_role(g.end, s1, taken, g.cfrom in ("adj", "gpe", "role", "person"))
+                q = Atom(ij[0], ij[1], "NAME", None, "", "role") if ij else None
+            if q is not None:
                 g.name, g.end = q, q.j
+                taken.update(range(q.i, q.j))
         return m, self._group_actor(head, g)
+
+    def _place_owner(self, g: Group, rn: RoleNoun, s1: int, taken: set[int]) -> None:
+        """An institution named by a city ("شرطة اسطنبول") or placed in one ("الشرطة في اسطنبول") is that country's."""
+        e = g.end
+        if e >= s1 or e in taken or rn.kind not in ("head", "body", "group") or self._punct_between(e, e):
+            return
+        indefinite = not self.toks[g.end - 1].norm.startswith("ال") and not g.parts[0].pro.endswith("ال")
+        if rn.kind == "head" and len(g.parts) == 1 and indefinite and rn.sector in ("JUD", "COP", "GOV", "MIL", "EDU", "MED"):
+            pc = place_country(self.toks, e, s1)
+            if pc is not None:
+                g.country, g.cfrom, g.end = pc[1], "place", pc[0]
+            return
+        if _FI in self.toks[e].bases and rn.kind in ("body", "group") and e + 1 < s1:
+            pc = place_country(self.toks, e + 1, s1)
+            if pc is not None:
+                g.country, g.cfrom = pc[1], "place"
 
     def _atom_code(self, a: Atom) -> tuple[str, str] | None:
         """The (country, sector) an atom stands for on the document's date."""
@@ -276,13 +307,19 @@ class Coder:
             return a.ref.country, a.ref.sector_code
         return None
 
-    def _group_actor(self, head: Atom, g: _Group) -> Actor | None:
+    def _group_actor(self, head: Atom, g: Group) -> Actor | None:
         rn = head.value.ref
+        self._name = g.name if g.name is not None and g.name.kind == "NAME" else None
         sector = g.sector or rn.sector
         span = self._span(head.i, g.end, head.pro)
         name = g.name
-        if name is None and len(g.parts) == 1 and rn.kind == "head":
+        if name is None and len(g.parts) == 1 and rn.kind in ("head", "title") and g.cfrom != "place":
             return None  # a bare "مسؤول" or "قائد" says nothing of whose
+        if name is None and rn.kind == "head" and len(g.parts) == 2 and g.parts[1].kind == "ORG":
+            org = g.parts[1]  # "صحيفة الشرق الأوسط", "وكالة رويترز": the organisation itself
+            act = self._entry_actor(org, org.value.ref, span, "kb")
+            if act is not None:
+                return act
         if name is not None and name.kind == "PER" and rn.kind not in ("body", "group"):
             act = self._entry_actor(name, name.value.ref, span, name.how if name.how == "fuzzy" else "kb")
             if act is not None:
@@ -296,36 +333,48 @@ class Coder:
             c = self._atom_code(name)
             country = c[0] if c else country
         if country is None:
-            if rn.kind == "needs":
-                return None
-            country = self.home
+            if rn.kind == "needs" and name is None:
+                return None  # "الجانب", "الدبلوماسي" alone: whose is not said
+            private = sector in ("CVL", "JRN", "EDU", "MED", "REL", "SOC", "BUS", "LAB", "AGR", "REF")
+            country = self._local_country(self._atoms, head.i) if private else self.home
         if country is None:
             return None
-        how = {"adj": "nationality", "person": "role"}.get(g.cfrom, "role")
-        etype = "PER" if (name is not None or rn.kind in ("person", "head")) else "ORG"
+        if g.former and sector in ("GOV", "MIL", "COP", "SPY", "LEG", "JUD"):
+            sector = "ELI"  # a former office holder the KB does not date
+        how = {"adj": "nationality", "person": "role", "place": "place"}.get(g.cfrom, "role")
+        etype = "PER" if (name is not None or rn.kind in ("person", "head", "title")) else "ORG"
         return Actor(span[0], span[1], country, sector, None, None, None, (), etype, how)
+
+    def _attributive(self, a: Atom) -> bool:
+        """Whether a country name is an adjective here: "الشبكة الليبرالية السعودية" (after a definite word)."""
+        if a.j != a.i + 1 or a.pro or not self.toks[a.i].norm.startswith("ال") or a.i == 0:
+            return False
+        prev = self.toks[a.i - 1]
+        return prev.sent == self.toks[a.i].sent and prev.norm.startswith("ال") and not self._punct_between(a.i, a.i)
 
     def _placed(self, a: Atom) -> bool:
         """Whether a country or capital stands as a place here ("في دمشق", "بدمشق")."""
-        conj = _conj(a.pro)
-        if "ب" in conj or "ك" in conj:
+        clitic = conj(a.pro)
+        if "ب" in clitic or "ك" in clitic:
             return True
         t = a.i - 1
         if t < 0 or self.toks[t].sent != self.toks[a.i].sent:
             return False
         prev = set(self.toks[t].bases)
-        if _FI in prev and self._prev_norm(a.i, 2) in VOICE_BEFORE_FI:
+        if _FI in prev and self._prev_norm(a.i, 2) in CUES.voice_before_fi:
             return False
-        return bool(prev & PLACE_BEFORE)
+        return bool(prev & CUES.place_before)
 
     def sentence(self, atoms: list[Atom], s1: int) -> list[Actor]:
         """The actors of one sentence."""
         out: list[Actor] = []
         taken = {t for a in atoms for t in range(a.i, a.j)}
+        self._atoms = atoms
         k = 0
         while k < len(atoms):
             a = atoms[k]
             k += 1
+            self._name = None
             if a.kind == "ROLE":
                 k, act = self._group(atoms, k - 1, s1, taken)
             elif a.kind in ("PER", "ORG"):
@@ -335,28 +384,62 @@ class Coder:
                 s = self._span(a.i, a.j, a.pro)
                 act = Actor(s[0], s[1], r.country, r.sector_code, r.actor_id, r.entity_name, r.entity_name_ar,
                             r.other_sector_codes, "PER", "coref")
-            elif a.kind in ("GPE", "CAP") and not self._placed(a):
+            elif a.kind in ("GPE", "CAP") and not self._placed(a) and not self._attributive(a):
                 s = self._span(a.i, a.j, a.pro)
                 act = Actor(s[0], s[1], a.value.ref, "GOV", None, None, None, (), "GPE",
                             "capital" if a.kind == "CAP" else "country")
+            elif a.kind == "ADJ" and self._people(a):
+                s = self._span(a.i, a.j, a.pro)
+                act = Actor(s[0], s[1], a.value.ref, "CVL", None, None, None, (), "PER", "nationality")
+            elif a.kind == "NAME":
+                act = self._name_actor(a, atoms)
             else:
                 act = None
             if act is not None:
                 out.append(act)
-                self._remember(act)
+                self._remember(act, a if a.kind == "NAME" else self._name)
         return out
 
-    def _remember(self, act: Actor) -> None:
+    def _name_actor(self, a: Atom, atoms: list[Atom]) -> Actor | None:
+        """A person the KB does not know, with no role beside: a member of a jihadist group named in the
+        sentence ("انضم إلى تنظيم داعش"), else a private person of the article's country."""
+        code = None
+        s0, s1 = self._bounds
+        member = any(CUES.member_of_group.intersection(self.toks[t].bases) for t in range(s0, s1))
+        quoted = bool(CUES.speech_before.intersection(self.toks[a.i - 1].bases)) if a.i > s0 else False
+        for b in atoms if member and not quoted else ():
+            c = self._atom_code(b) if b.kind == "ORG" else None
+            if c and c[0] == "IMG":
+                code = c
+                break
+        if code is None:
+            country = self._local_country(atoms, a.i)
+            code = (country, "CVL") if country else None
+        if code is None:
+            return None
+        s = self._span(a.i, a.j, a.pro)
+        return Actor(s[0], s[1], code[0], code[1], None, None, None, (), "PER", "name")
+
+    def _local_country(self, atoms: list[Atom], i: int) -> str | None:
+        """Where a private person belongs: the place the sentence names nearest ("الناشطة ... في السعودية"), else home."""
+        placed = [b for b in atoms if b.kind in ("GPE", "CAP") and self._placed(b)]
+        near = min(placed, key=lambda b: abs(b.i - i), default=None)
+        return near.value.ref if near is not None else self.home
+
+    def _remember(self, act: Actor, name: Atom | None) -> None:
         """Let later short references ("الأسد", "لافرنتييف") find this person."""
         if act.entity_type != "PER":
             return
         if act.actor_id is not None:
             names = [n for e in self.lex.by_id.get(act.actor_id, ()) for n in e.names_ar]
+        elif name is not None:
+            names = [self.doc.raw[self.toks[name.i].start : self.toks[name.j - 1].end]]
         else:
-            names = [self.doc.raw[act.start : act.end]]
+            return  # "الرئيس السابق": no name to refer back to
         for n in names:
             ws = normalize_text(n).replace("”", " ").replace("“", " ").split()
-            if len(ws) > 1 and len(ws[-1]) > 2:
+            # "عبد الله", "عز الدين": the last word alone is not the person
+            if len(ws) > 1 and len(ws[-1]) > 2 and ws[-1] not in CUES.coref_skip and ws[-2] not in self.particles:
                 self.coref.setdefault(ws[-1], act)
 
     def add_coref(self, atoms: list[Atom], s0: int, s1: int) -> list[Atom]:
@@ -399,6 +482,7 @@ class Coder:
         self.set_home(sents, titles)
         out: list[Actor] = []
         for (s0, s1), atoms in zip(keep, sents):
+            self._bounds = (s0, s1)
             out.extend(self.sentence(self.add_coref(atoms, s0, s1), s1))
         out.sort(key=lambda a: (a.start, a.end))
         return tuple(out)

@@ -158,9 +158,12 @@ def role_nouns() -> tuple[RoleNoun, ...]:
 
 
 def adjective_forms(stem: str) -> tuple[str, ...]:
-    """Inflected forms of a nationality adjective stem: سوري -> سوري، سورية، سوريين، سوريون (the article is a clitic)."""
+    """Inflected forms of a nationality adjective stem: سوري -> سوري، سورية، سوريين، سوريون، سوريا... (the article is a clitic).
+
+    The accusative "إيرانيا" ("14 إيرانيا") is a form too; for سوري it is also the country's name, which wins.
+    """
     base = stem[2:] if stem.startswith("ال") else stem
-    return (base, base + "ة", base + "ين", base + "ون", base + "ان", base + "تين", base + "تان")
+    return (base, base + "ة", base + "ين", base + "ون", base + "ان", base + "تين", base + "تان", base + "ا")
 
 
 def valid_country(code: str) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any
 
-from rasd.actors.kb import Country, Entry, RoleNoun, adjective_forms
+from rasd.actors.kb import DATA, Country, Entry, RoleNoun, adjective_forms
 from rasd.text.match import PhraseTable, words
 from rasd.text.normalize import normalize_text
 
@@ -28,9 +30,10 @@ class Lexicon:
 
     table: PhraseTable[tuple[Value, ...]]
     first_names: frozenset[str]  # first words of multi-word person names, for fuzzy look-up
-    people: tuple[tuple[str, Entry], ...]  # normalised full name -> entry, for fuzzy look-up
+    people: dict[tuple[str, int], tuple[tuple[str, Entry], ...]]  # (first word, word count) -> full names, for fuzzy look-up
     cues: dict[str, frozenset[str]]  # entry id -> normalised cue words
     by_id: dict[str, tuple[Entry, ...]]  # entry id -> its entries (built-in and imported)
+    firsts: frozenset[str]  # first words of every phrase: a token whose readings hold none starts no match
 
 
 def build(entries: Iterable[Entry], countries: Iterable[Country], roles: Iterable[RoleNoun]) -> Lexicon:
@@ -72,4 +75,40 @@ def build(entries: Iterable[Entry], countries: Iterable[Country], roles: Iterabl
     by_id: dict[str, tuple[Entry, ...]] = {}
     for e in entries:
         by_id[e.id] = by_id.get(e.id, ()) + (e,)
-    return Lexicon(table, frozenset(first), tuple(people), cues, by_id)
+    index: dict[tuple[str, int], list[tuple[str, Entry]]] = {}
+    for full, e in people:
+        ws = full.split()
+        index.setdefault((ws[0], len(ws)), []).append((full, e))
+    return Lexicon(table, frozenset(first), {k: tuple(v) for k, v in index.items()}, cues, by_id,
+                   frozenset(ws[0] for ws in by_phrase))
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The coder's word lists (data/cues.json), normalised; each list's "why" in the file says what it does."""
+
+    place_before: frozenset[str]
+    voice_before_fi: frozenset[str]
+    dest: frozenset[str]
+    filler: frozenset[str]
+    former: frozenset[str]
+    member: frozenset[str]
+    state: frozenset[str]
+    number_words: frozenset[str]
+    facility: frozenset[str]
+    coref_skip: frozenset[str]
+    member_of_group: frozenset[str]
+    speech_before: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """data/cues.json, validated: every field present, a non-empty list of words."""
+    spec = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
+    out: dict[str, frozenset[str]] = {}
+    for f in fields(Cues):
+        ws = spec.get(f.name, {}).get("words")
+        if not ws or not all(isinstance(w, str) and w.strip() for w in ws):
+            raise ValueError(f"cues.json: {f.name} needs a non-empty list of words")
+        out[f.name] = frozenset(normalize_text(w) for w in ws)
+    return Cues(**out)

@@ -72,17 +72,33 @@ def _inputs(folder: Path) -> list[Path]:
                   or p.name.endswith((".jsonl.gz", ".warc.gz")))
 
 
-def _spans_for(text: str, doc: Doc, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Entity records whose text overlaps an occurrence of ``text`` (matched on the normalised view)."""
+def _occurrences(text: str, doc: Doc) -> list[tuple[int, int]]:
+    """Raw spans where a gold text stands: as written (repaired words are written raw in gold),
+    else on the normalised view, else after the preposition ل that contracts an article ("للولايات")."""
     assert doc.norm is not None
-    needle = normalize_text(text)
-    out = []
-    pos = doc.norm.text.find(needle)
+    spans: list[tuple[int, int]] = []
+    pos = doc.raw.find(text)
     while pos >= 0:
-        s, e = doc.norm.raw_span(pos, pos + len(needle))
-        out.extend(r for r in records if r["start"] < e and s < r["end"])
-        pos = doc.norm.text.find(needle, pos + 1)
-    return out
+        spans.append((pos, pos + len(text)))
+        pos = doc.raw.find(text, pos + 1)
+    if spans:
+        return spans
+    needle = normalize_text(text)
+    for cand in (needle, "ل" + needle[1:] if needle.startswith("ال") else None):
+        if not cand:
+            continue
+        pos = doc.norm.text.find(cand)
+        while pos >= 0:
+            spans.append(doc.norm.raw_span(pos, pos + len(cand)))
+            pos = doc.norm.text.find(cand, pos + 1)
+        if spans:
+            break
+    return spans
+
+
+def _spans_for(text: str, doc: Doc, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records (with raw start/end) overlapping an occurrence of a gold text."""
+    return [r for s, e in _occurrences(text, doc) for r in records if r["start"] < e and s < r["end"]]
 
 
 def _score_entities(doc: Doc, gold: dict[str, Any], report: Report) -> None:

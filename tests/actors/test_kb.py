@@ -25,7 +25,7 @@ def test_countries_are_valid():
 def test_role_nouns_are_valid():
     for r in role_nouns():
         assert r.sector in SECTORS or r.sector == "X", r
-        assert r.kind in {"person", "head", "body", "group", "needs"}, r
+        assert r.kind in {"person", "head", "body", "group", "needs", "title"}, r
         assert r.country is None or valid_country(r.country), r
 
 
@@ -45,3 +45,16 @@ def test_role_dates_are_ordered_and_iso():
         for r in e.roles:
             assert r.start < r.end
             assert len(r.start) == 10 and len(r.end) == 10, (e.id, r)
+
+
+def test_word_lists_load_and_are_consistent():
+    from rasd.actors.lexicon import cues
+    from rasd.actors.names import name_words
+    from rasd.text.normalize import normalize_text
+
+    nw = name_words()
+    assert normalize_text("محمد") in nw.first and normalize_text("أمل") in nw.common <= nw.first
+    assert normalize_text("بن") in nw.particles and normalize_text("اللواء") in nw.titles
+    assert not (nw.particles & nw.stop) and normalize_text("الذي") in nw.stop
+    c = cues()
+    assert normalize_text("إلى") in c.dest and normalize_text("السابق") in c.former

@@ -15,7 +15,7 @@ from collections import Counter
 from rapidfuzz import fuzz, process
 
 from rasd.actors.atoms import Atom, DocText, Group, conj
-from rasd.actors.context import outlet_country, place_country
+from rasd.actors.context import outlet_country, place_country, strong_place_end
 from rasd.actors.kb import Entry, Role, RoleNoun
 from rasd.actors.lexicon import Lexicon, Value, cues
 from rasd.actors.names import NameFinder, name_words
@@ -123,6 +123,9 @@ class Coder(DocText):
                     out.append(Atom(i, m.j, v.kind, v, m.proclitics))
                     i = m.j
                     continue
+            if ent is not None and ent[1] == "PER" and strong_place_end(self.toks, i, s1) == ent[0]:
+                i = ent[0]  # the tagger's person is an unambiguous place name ("نور سلطان")
+                continue
             if ent is not None and ent[1] == "PER":
                 a = self._fuzzy(i, ent[0])
                 if a is None:
@@ -442,10 +445,21 @@ class Coder(DocText):
             if len(ws) > 1 and len(ws[-1]) > 2 and ws[-1] not in CUES.coref_skip and ws[-2] not in self.particles:
                 self.coref.setdefault(ws[-1], act)
 
+    def _as_coref(self, atom: Atom) -> Atom:
+        """The atom as a short reference to someone named earlier, or unchanged."""
+        tok = self.toks[atom.i]
+        for pro, base, enc in tok.readings or (("", tok.norm, ""),):
+            ref = self.coref.get(base)
+            if ref is not None and not enc:
+                return Atom(atom.i, atom.j, "COREF", None, pro, "coref", ref)
+        return atom
+
     def add_coref(self, atoms: list[Atom], s0: int, s1: int) -> list[Atom]:
         """Insert short references to people named earlier among a sentence's atoms."""
         if not self.coref:
             return atoms
+        # a one-word name the tagger found ("الأسد") is a short reference when someone was named by it earlier
+        atoms = [self._as_coref(a) if a.kind == "NAME" and a.j == a.i + 1 else a for a in atoms]
         taken = {t for a in atoms for t in range(a.i, a.j)}
         extra = []
         for t in range(s0, s1):

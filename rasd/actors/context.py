@@ -57,6 +57,17 @@ def place_country(toks: Sequence[Token], i: int, end: int) -> tuple[int, str] | 
     return m.j, best.country
 
 
+def strong_place_end(toks: Sequence[Token], i: int, end: int) -> int | None:
+    """The end token of a place name at ``i`` that is no person's name or common word, else None."""
+    g = _gazetteer()
+    if g is None:
+        return None
+    m = g.names.match_at(toks, i, end)
+    if m is None or m.enclitic or " ".join(t.norm for t in toks[i : m.j]) in g.weak:
+        return None
+    return m.j
+
+
 _PERSON_NAMES = Path(__file__).resolve().parents[1] / "entities" / "data" / "person_names.tsv"
 
 

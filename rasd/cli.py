@@ -171,19 +171,29 @@ def show(
         typer.echo(f"rasd show: {path}: no such file (run `rasd run ... --out {out}` first)", err=True)
         raise typer.Exit(EXIT_USAGE)
     events = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    t = Table(title=f"{len(events)} events in {path}")
-    for col in ("date", "event", "actor", "recipient", "place", "context", "text"):
-        t.add_column(col, overflow="fold")
+    console.print(f"[bold]{len(events)} events[/bold] in {path}")
 
     def who(items: list[dict]) -> str:
-        return ", ".join(f"{a.get('entity_name') or a.get('raw_text')} ({a.get('country')} {a.get('sector_code')})" for a in items)
+        return ", ".join(f"{a.get('entity_name') or a.get('raw_text')} ({a.get('country')} {a.get('sector_code')})"
+                         for a in items)
 
     for ev in events[:limit]:
         loc = ev.get("event_loc") or {}
-        t.add_row(ev.get("date") or "", "/".join(ev["event"] + (ev.get("mode") or [])), who(ev["actor"]),
-                  who(ev.get("recipient") or []), loc.get("name") or "", ",".join(ev.get("context") or []),
-                  (ev.get("text") or "")[:90])
-    console.print(t)
+        when = ev.get("date") or "undated"
+        if ev.get("date_precision") == "document":
+            when += " (article's date)"
+        head = f"{when}  {'/'.join(ev['event'] + (ev.get('mode') or []))}"
+        if ev.get("context"):
+            head += f" [{', '.join(ev['context'])}]"
+        line = who(ev["actor"])
+        if ev.get("recipient"):
+            line += f" -> {who(ev['recipient'])}"
+        if loc:
+            line += f"  @ {loc.get('name')} ({loc.get('country')})"
+        console.print(f"\n[bold]{head}[/bold]  {line}", highlight=False)
+        console.print(f"    {ev.get('text')}", markup=False, highlight=False)
+    if len(events) > limit:
+        console.print(f"\n... {len(events) - limit} more (--limit)")
 
 
 from rasd.cli_data import register  # noqa: E402  (export and query live beside the store)

@@ -151,12 +151,12 @@ def _print_report(folder: Path, s: dict) -> None:
 
 def _print_classes(title: str, scores: dict) -> None:
     t = Table(title=title)
-    for col in ("class", "P", "R", "F1", "support"):
+    for col in ("class", "P", "R", "F1", "gold"):
         t.add_column(col, justify="right" if col != "class" else "left")
     for name, row in scores.items():
         if isinstance(row, dict):
             t.add_row(name, _pct(row.get("precision", 0)), _pct(row.get("recall", 0)), _pct(row.get("f1", 0)),
-                      str(row.get("support", "")))
+                      str(row.get("gold", row.get("support", ""))))
     console.print(t)
 
 

@@ -28,43 +28,24 @@ class StageSpec:
 
 def _stages() -> list[StageSpec]:
     """The stages in pipeline order (imported here so a worker builds its own)."""
+    from rasd.actors import run as actors_run
     from rasd.clean import clean
+    from rasd.entities import run as entities_run
+    from rasd.events import run as events_run
+    from rasd.places import run as places_run
     from rasd.segment import segment
+    from rasd.time import run as time_run
 
     specs = [
         StageSpec("clean", clean, (), ("boilerplate", "repairs", "title_span", "norm")),
         StageSpec("segment", segment, ("norm",), ("sentences", "tokens")),
+        StageSpec("time", time_run, ("tokens",), ("doc_date", "doc_date_source", "times")),
+        StageSpec("entities", entities_run, ("tokens",), ("entities",)),
+        # actors read the document date (roles are dated) and use entity spans when there are any
+        StageSpec("actors", actors_run, ("tokens", "doc_date", "entities"), ("actors",)),
+        StageSpec("places", places_run, ("tokens", "entities"), ("places",)),
+        StageSpec("events", events_run, ("tokens", "times", "actors", "places"), ("events",)),
     ]
-    try:
-        from rasd.time import run as time_run
-
-        specs.append(StageSpec("time", time_run, ("tokens",), ("doc_date", "doc_date_source", "times")))
-    except ImportError:
-        pass
-    try:
-        from rasd.entities import run as entities_run
-
-        specs.append(StageSpec("entities", entities_run, ("tokens",), ("entities",)))
-    except ImportError:
-        pass
-    try:
-        from rasd.actors import run as actors_run
-
-        specs.append(StageSpec("actors", actors_run, ("tokens",), ("actors",)))
-    except ImportError:
-        pass
-    try:
-        from rasd.places import run as places_run
-
-        specs.append(StageSpec("places", places_run, ("tokens",), ("places",)))
-    except ImportError:
-        pass
-    try:
-        from rasd.events import run as events_run
-
-        specs.append(StageSpec("events", events_run, ("tokens", "actors"), ("events",)))
-    except ImportError:
-        pass
     _check(specs)
     return specs
 

@@ -14,49 +14,67 @@ from collections import Counter
 
 from rapidfuzz import fuzz, process
 
-from rasd.actors.atoms import Atom, DocText, Group, conj
-from rasd.actors.context import outlet_country, place_country, strong_place_end
+from rasd.actors.atoms import Atom, Group, conj
+from rasd.actors.context import person_name_words, place_country, strong_place_end
 from rasd.actors.kb import Entry, Role, RoleNoun
-from rasd.actors.lexicon import Lexicon, Value, cues
+from rasd.actors.lexicon import Lexicon, Value
 from rasd.actors.names import NameFinder, name_words
+from rasd.actors.readings import CUES, FI, STATE_SECTORS, Readings
 from rasd.doc import Actor, Doc
 from rasd.text.normalize import normalize_text
 
-CUES = cues()
-_FI = normalize_text("في")
-_PLURAL_ENDINGS = ("ين", "ون", "يان")  # "الإيرانيين", "إسرائيليان": people, not the state
-GREAT_POWERS = frozenset({"USA", "RUS", "GBR", "FRA", "CHN", "DEU"})
 
 
-_OPENERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+_OPENERS: dict[int, tuple[Lexicon, frozenset[str], dict[str, bool]]] = {}
+_MAX_MEMO = 500_000  # words remembered as openers or not, per lexicon
 
 
-def _openers(lex: Lexicon) -> frozenset[str]:
-    """Words that may start an atom: a lexicon phrase, a KB person's name, a given name or a name particle."""
+def _openers(lex: Lexicon) -> tuple[frozenset[str], dict[str, bool]]:
+    """Words that may start an atom (a lexicon phrase, a KB person's name, a given name or a name particle),
+    and a memo of which written words can (their clitic readings looked at once per word)."""
     hit = _OPENERS.get(id(lex))
     if hit is None or hit[0] is not lex:
         words = name_words()
-        hit = _OPENERS[id(lex)] = (lex, lex.firsts | lex.first_names | words.first | words.particles)
-    return hit[1]
+        hit = _OPENERS[id(lex)] = (lex, lex.firsts | lex.first_names | words.first | words.particles, {})
+    if len(hit[2]) > _MAX_MEMO:
+        hit[2].clear()
+    return hit[1], hit[2]
 
 
-class Coder(DocText):
+class Coder(Readings):
     """Codes the actors of one document against one compiled lexicon."""
 
-    def __init__(self, lex: Lexicon, doc: Doc, date: str | None) -> None:
+    def __init__(self, lex: Lexicon, doc: Doc, date: str | None, lower_bound: bool = False) -> None:
         super().__init__(doc)
         self.lex, self.date = lex, date
+        self.lower_bound = lower_bound and date is not None  # the date is an undated article's latest stated one
         self.starts = [t.start for t in self.toks]
         self.coref: dict[str, Actor] = {}
         self.home: str | None = None
         self.names = NameFinder(doc.raw, self.toks, lex.table)
-        self.openers = _openers(lex)
+        self.openers, self._opens = _openers(lex)
         self.titles = name_words().titles
         self._atoms: list[Atom] = []  # the sentence being coded
         self._name: Atom | None = None  # the unknown name in the role phrase just coded
         self._bounds = (0, 0)  # the tokens of the sentence being coded
+        self._member: bool | None = None  # whether that sentence says membership of a group (once computed)
         self.particles = name_words().particles
+        self.given = name_words().first
+        self.person_words = person_name_words()
+        self.sports = False  # a sports story: its people are players, its countries teams
         self.gap_ok = CUES.filler | CUES.dest | CUES.state | self.titles
+        self.orgs: Counter[str] = Counter()  # KB organisations named in the article, by id
+        self.office: dict[str, Role] = {}  # undated article: people its office phrases say are in office
+
+    def _role(self, entry: Entry) -> Role | None:
+        """The role an entry holds in this article."""
+        office = self.office.get(entry.id)
+        if office is not None:
+            return office
+        if self.lower_bound:
+            assert self.date is not None
+            return entry.role_from(self.date)
+        return entry.role_on(self.date)
 
     # ---- atoms
     def _cue_ok(self, entry: Entry, i: int) -> bool:
@@ -71,6 +89,8 @@ class Coder(DocText):
     def _resolve(self, values: tuple[Value, ...], pro: str, i: int) -> Value | None:
         """Choose one value for a matched phrase from its context."""
         ok = [v for v in values if v.kind not in ("PER", "ORG") or self._cue_ok(v.ref, i)]
+        if pro.endswith("ال"):
+            ok = [v for v in ok if v.kind != "PER"]  # a name takes no article: "الرئيسي" is "main", not Raisi
         if not ok:
             return None
         if pro.endswith("ال"):
@@ -83,8 +103,8 @@ class Coder(DocText):
     def _fuzzy(self, i: int, end: int) -> Atom | None:
         """A name written differently from the KB's (لافرينييف for لافرنتييف), for person names only."""
         first = self.toks[i].bases[0] if self.toks[i].readings else self.toks[i].norm
-        if first not in self.lex.first_names:
-            return None
+        if first not in self.lex.first_names or self.doc.raw[self.toks[i].end - 1] in "ىی":
+            return None  # "على المريض" is no "علي ..." ("على" is normalised like "علي")
         for n in (3, 2):
             names = self.lex.people.get((first, n)) if i + n <= end else None
             if not names:
@@ -102,8 +122,11 @@ class Coder(DocText):
         while i < s1:
             tok = self.toks[i]
             ent = ents.get(i)
-            if ent is None and tok.norm not in self.openers and not any(b in self.openers for _, b, _ in tok.readings):
-                i += 1  # most words start nothing the lexicon or the name finder knows: one set look-up each
+            opens = self._opens.get(tok.norm)
+            if opens is None:
+                opens = self._opens[tok.norm] = tok.norm in self.openers or any(b in self.openers for _, b, _ in tok.readings)
+            if ent is None and not opens:
+                i += 1  # most words start nothing the lexicon or the name finder knows: one dict look-up each
                 continue
             m = self.lex.table.match_at(self.toks, i, s1)
             if m is not None and m.enclitic == "ه" and self.doc.raw[self.toks[m.j - 1].end - 1] == "ة":
@@ -113,11 +136,20 @@ class Coder(DocText):
                 if longer is not None and longer.j > m.j:
                     i += 1  # "الشيخ صباح الخالد" is a KB name, but "صباح الخالد الحمد الصباح" after it is longer
                     continue
+            if m is not None and m.enclitic and all(v.kind in ("PER", "ORG") for v in m.value):
+                m = None  # a name takes no pronoun: "حماسهم" is their zeal, not Hamas
+            if m is not None and m.j == i + 1 and tok.norm in self.given:
+                run = self.names.run_at(i, s1)
+                if run is not None and run[0] > m.j and all(v.kind == "PER" for v in m.value):
+                    m = None  # "شكري الطالبي" is not Sameh Shoukry: the given name starts another name
             if m is not None:
                 v = self._resolve(m.value, m.proclitics, i)
                 if v is not None and v.ref is not None and getattr(v.ref, "sector", "") == "X" or (
                         v is not None and v.kind in ("ROLE", "PER") and i > s0 and CUES.facility.intersection(self.toks[i - 1].bases)):
                     i = m.j  # a stop phrase ("النظام الدولي") or a facility's name ("مطار الملك خالد") hides its words
+                    if v.kind == "ROLE" and v.ref.sector != "X" and i < s1:
+                        run = self.names.run_at(i, s1, titled=True) or self.names.run_at(i, s1)
+                        i = run[0] if run else i + 1 if i < s1 and self.toks[i].norm in name_words().first else i
                     continue
                 if v is not None:
                     out.append(Atom(i, m.j, v.kind, v, m.proclitics))
@@ -131,6 +163,9 @@ class Coder(DocText):
                 if a is None:
                     run = self.names.run_at(i, s1)  # the tagger often stops short: "صالح حسين" of "صالح حسين بارجه"
                     a = Atom(i, max(ent[0], run[0]) if run else ent[0], "NAME", None, run[1] if run else "", "entity")
+                    if a.j == i + 1 and self.person_words is not None and not self.person_words.intersection(tok.bases):
+                        i += 1  # a one-word "person" no people's name holds ("إرباك"): a tagger's slip
+                        continue
                 out.append(a)
                 i = a.j
                 continue
@@ -145,61 +180,9 @@ class Coder(DocText):
             i += 1
         return out
 
-    # ---- context
-    def set_home(self, sents: list[list[Atom]], titles: list[bool]) -> None:
-        """The article's main country: where unqualified "الجيش", "المعارضة" belong."""
-        c: Counter[str] = Counter()
-        outlet = outlet_country(self.doc.meta.outlet)
-        if outlet:
-            c[outlet] += 4  # a national paper's unqualified "مجلس الوزراء" is its own country's
-        lede = next((atoms for atoms, is_title in zip(sents, titles) if not is_title and atoms), [])
-        subject = self._subject_country(lede)
-        if subject:
-            c[subject] += 2  # the lede's first actor ("استقبل الأمير محمد بن سلمان ...") is the story's own side
-        for n, (atoms, is_title) in enumerate(zip(sents, titles)):
-            # the title and lede say what the story is about; later paragraphs drift (and related stories follow)
-            pos = 2.0 if is_title else 1.5 if n < 4 else 1.0 if n < 12 else 0.5
-            prev: Atom | None = None
-            for a in atoms:
-                iso, w = None, 1.0
-                if a.kind in ("GPE", "CAP", "ADJ"):
-                    iso = a.value.ref
-                    if a.kind == "ADJ" and self._people(a):
-                        w = 0.5  # "14 إيرانيا" are people in the story, not its state
-                    elif prev is not None and prev.kind == "ROLE" and prev.j == a.i and prev.value.ref.kind in ("body", "needs"):
-                        w = 2.0  # "السلطات البحرينية", "الداخلية البحرينية": the state acting at home
-                elif a.kind == "PER":
-                    r = a.value.ref.role_on(self.date)
-                    iso = r.country if r else None
-                if iso and len(iso) == 3 and iso not in ("UNO", "EUR", "IGO", "NGO", "IMG"):
-                    c[iso] += w * pos * (0.5 if iso in GREAT_POWERS else 1)
-                prev = a
-        self.home = c.most_common(1)[0][0] if c else None
-
-    def _subject_country(self, atoms: list[Atom]) -> str | None:
-        """The country of a sentence's first person: a KB name, or a role with a nationality or name after it."""
-        for k, a in enumerate(atoms):
-            if a.kind == "PER":
-                r = a.value.ref.role_on(self.date)
-                return r.country if r and len(r.country) == 3 and r.country not in ("UNO", "EUR", "IGO", "NGO") else None
-            if a.kind == "ROLE":
-                b = atoms[k + 1] if k + 1 < len(atoms) and atoms[k + 1].i - a.j <= 3 else None
-                if b is not None and b.kind == "PER":
-                    return self._subject_country([b])
-                return b.value.ref if b is not None and b.kind in ("ADJ", "GPE") else None
-        return None
-
-    def _people(self, a: Atom) -> bool:
-        """Whether a nationality adjective stands for people: plural ("الفلسطينيين") or counted ("14 إيرانيا")."""
-        norm = self.toks[a.i].norm
-        prev = self._prev_norm(a.i)
-        if prev.isdigit() or prev in CUES.number_words:
-            return True
-        return a.j == a.i + 1 and norm.endswith(_PLURAL_ENDINGS) and not norm.endswith(("تين", "تان"))
-
     # ---- actors
     def _entry_actor(self, a: Atom, entry: Entry, span: tuple[int, int], how: str) -> Actor | None:
-        role = entry.role_on(self.date)
+        role = self._role(entry)
         if role is None:
             return None
         others = tuple(r.sector for r in entry.roles if r.country == role.country and r.sector != role.sector
@@ -256,6 +239,11 @@ class Coder(DocText):
                 break
             if not dest:
                 c = self._atom_code(b)
+                if c and b.kind == "ORG" and c[1] in ("REB", "PRM") and rn.sector in ("UAF", "REB", "PRM", "MIL"):
+                    # "المسلحين الحوثيين", "القوة الصاروخية التابعة لجماعة الحوثي": the group's own fighters
+                    g.country, g.cfrom, g.sector = c[0], "org", c[1]
+                if b.kind == "ROLE" and b.value.ref.sector == "OPP" and rn.sector in ("REB", "UAF"):
+                    g.sector = "REB"  # "مسلحي المعارضة": the armed opposition (GOLD.md: armed factions are REB)
                 if c and g.cfrom in ("", "role"):
                     g.country, g.cfrom = c[0], {"ADJ": "adj", "ROLE": "role"}.get(b.kind, "gpe")
                 if g.sector is None and b.kind == "ROLE" and (b.value.ref.sector != "GOV" or rn.sector == "GOV"):
@@ -278,6 +266,12 @@ class Coder(DocText):
             if q is not None:
                 g.name, g.end = q, q.j
                 taken.update(range(q.i, q.j))
+                nxt = next((b for b in atoms[m:] if b.i >= q.j), None)
+                if nxt is not None and nxt.i == q.j and nxt.kind == "ADJ" and not nxt.pro.strip("ال") \
+                        and g.cfrom in ("", "role") and self._quoted_before(q.i):
+                    # "صحيفة “إيل سولي” الإيطالية": the nationality after a quoted name is the owner's
+                    g.country, g.cfrom, g.end = nxt.value.ref, "adj", nxt.j
+                    m = atoms.index(nxt) + 1
         return m, self._group_actor(head, g)
 
     def _place_owner(self, g: Group, rn: RoleNoun, s1: int, taken: set[int]) -> None:
@@ -291,7 +285,7 @@ class Coder(DocText):
             if pc is not None:
                 g.country, g.cfrom, g.end = pc[1], "place", pc[0]
             return
-        if _FI in self.toks[e].bases and rn.kind in ("body", "group") and e + 1 < s1:
+        if FI in self.toks[e].bases and rn.kind in ("body", "group") and e + 1 < s1:
             pc = place_country(self.toks, e + 1, s1)
             if pc is not None:
                 g.country, g.cfrom = pc[1], "place"
@@ -299,7 +293,7 @@ class Coder(DocText):
     def _atom_code(self, a: Atom) -> tuple[str, str] | None:
         """The (country, sector) an atom stands for on the document's date."""
         if a.kind in ("PER", "ORG"):
-            r: Role | None = a.value.ref.role_on(self.date)
+            r: Role | None = self._role(a.value.ref)
             return (r.country, r.sector) if r else None
         if a.kind in ("GPE", "CAP", "ADJ"):
             return a.value.ref, "GOV"
@@ -318,6 +312,14 @@ class Coder(DocText):
         name = g.name
         if name is None and len(g.parts) == 1 and rn.kind in ("head", "title") and g.cfrom != "place":
             return None  # a bare "مسؤول" or "قائد" says nothing of whose
+        if name is None and len(g.parts) == 1 and normalize_text(rn.phrase) in CUES.verbal_before_ala \
+                and g.end < len(self.toks) and self.doc.raw[self.toks[g.end].start : self.toks[g.end].end] == "على":
+            return None  # "القضاء على العبودية": doing away with, not the judiciary
+        if name is None and len(g.parts) == 1 and self._attributive_role(head):
+            return None  # "السبب الرئيس", "الانتخابات البلدية": an adjective
+        if name is None and len(g.parts) == 1 and g.cfrom == "" and normalize_text(rn.phrase) in CUES.regime \
+                and (self.home or "").lower() not in CUES.regime_homes:  # cue words are normalised (lower case)
+            return None  # a bare "النظام" is the Syrian government in Syrian stories, elsewhere mostly a system or order
         if name is None and rn.kind == "head" and len(g.parts) == 2 and g.parts[1].kind == "ORG":
             org = g.parts[1]  # "صحيفة الشرق الأوسط", "وكالة رويترز": the organisation itself
             act = self._entry_actor(org, org.value.ref, span, "kb")
@@ -335,6 +337,10 @@ class Coder(DocText):
         if name is not None and name.kind in ("PER", "COREF") and g.cfrom in ("", "role"):
             c = self._atom_code(name)
             country = c[0] if c else country
+        if country is None and name is None:
+            entry = self._context_entry(rn)
+            if entry is not None:
+                return self._entry_actor(head, entry, span, "context")
         if country is None:
             if rn.kind == "needs" and name is None:
                 return None  # "الجانب", "الدبلوماسي" alone: whose is not said
@@ -342,31 +348,13 @@ class Coder(DocText):
             country = self._local_country(self._atoms, head.i) if private else self.home
         if country is None:
             return None
-        if g.former and sector in ("GOV", "MIL", "COP", "SPY", "LEG", "JUD"):
+        if self.sports and sector in STATE_SECTORS and g.cfrom in ("", "role") and (name is None or name.kind == "NAME"):
+            return None  # a sports story's "الرئيس", "الشيخ أحمد": a club's or a federation's, not a state's
+        if g.former and sector in STATE_SECTORS:
             sector = "ELI"  # a former office holder the KB does not date
         how = {"adj": "nationality", "person": "role", "place": "place"}.get(g.cfrom, "role")
         etype = "PER" if (name is not None or rn.kind in ("person", "head", "title")) else "ORG"
         return Actor(span[0], span[1], country, sector, None, None, None, (), etype, how)
-
-    def _attributive(self, a: Atom) -> bool:
-        """Whether a country name is an adjective here: "الشبكة الليبرالية السعودية" (after a definite word)."""
-        if a.j != a.i + 1 or a.pro or not self.toks[a.i].norm.startswith("ال") or a.i == 0:
-            return False
-        prev = self.toks[a.i - 1]
-        return prev.sent == self.toks[a.i].sent and prev.norm.startswith("ال") and not self._punct_between(a.i, a.i)
-
-    def _placed(self, a: Atom) -> bool:
-        """Whether a country or capital stands as a place here ("في دمشق", "بدمشق")."""
-        clitic = conj(a.pro)
-        if "ب" in clitic or "ك" in clitic:
-            return True
-        t = a.i - 1
-        if t < 0 or self.toks[t].sent != self.toks[a.i].sent:
-            return False
-        prev = set(self.toks[t].bases)
-        if _FI in prev and self._prev_norm(a.i, 2) in CUES.voice_before_fi:
-            return False
-        return bool(prev & CUES.place_before)
 
     def sentence(self, atoms: list[Atom], s1: int) -> list[Actor]:
         """The actors of one sentence."""
@@ -374,10 +362,24 @@ class Coder(DocText):
         taken = {t for a in atoms for t in range(a.i, a.j)}
         self._atoms = atoms
         k = 0
+        placed: Atom | None = None  # the last country or capital that stood as a place
         while k < len(atoms):
             a = atoms[k]
             k += 1
             self._name = None
+            if a.kind in ("GPE", "CAP") and (self._placed(a) or self._listed_after(a, placed)):
+                placed = a
+                continue
+            if a.kind == "NAME" and k < len(atoms) and self._apposed_role(a, atoms[k]):
+                k, act = self._group(atoms, k, s1, taken)
+                if act is not None and act.sector_code not in ("CVL", "ELI") and act.actor_id is None:
+                    # "عمر بابقي مدير إدارة تنفيذ المشاريع": the name holds the office named after it
+                    sp = self._span(a.i, a.j, a.pro)
+                    out.append(Actor(sp[0], sp[1], act.country, act.sector_code, None, None, None, (), "PER", "role"))
+                    self._remember(out[-1], a)
+                if act is not None:
+                    out.append(act)
+                continue
             if a.kind == "ROLE":
                 k, act = self._group(atoms, k - 1, s1, taken)
             elif a.kind in ("PER", "ORG"):
@@ -387,7 +389,7 @@ class Coder(DocText):
                 s = self._span(a.i, a.j, a.pro)
                 act = Actor(s[0], s[1], r.country, r.sector_code, r.actor_id, r.entity_name, r.entity_name_ar,
                             r.other_sector_codes, "PER", "coref")
-            elif a.kind in ("GPE", "CAP") and not self._placed(a) and not self._attributive(a):
+            elif a.kind in ("GPE", "CAP") and not self.sports and not self._placed(a) and not self._attributive(a):
                 s = self._span(a.i, a.j, a.pro)
                 act = Actor(s[0], s[1], a.value.ref, "GOV", None, None, None, (), "GPE",
                             "capital" if a.kind == "CAP" else "country")
@@ -406,15 +408,22 @@ class Coder(DocText):
     def _name_actor(self, a: Atom, atoms: list[Atom]) -> Actor | None:
         """A person the KB does not know, with no role beside: a member of a jihadist group named in the
         sentence ("انضم إلى تنظيم داعش"), else a private person of the article's country."""
+        if self.sports and a.how == "entity":
+            return None  # a player or coach: whose he is, a sports story rarely says
         code = None
         s0, s1 = self._bounds
-        member = any(CUES.member_of_group.intersection(self.toks[t].bases) for t in range(s0, s1))
+        if self._member is None:  # once a sentence: does it say membership of a group?
+            self._member = any(CUES.member_of_group.intersection(self.toks[t].bases) for t in range(s0, s1))
+        member = self._member
         quoted = bool(CUES.speech_before.intersection(self.toks[a.i - 1].bases)) if a.i > s0 else False
         for b in atoms if member and not quoted else ():
             c = self._atom_code(b) if b.kind == "ORG" else None
             if c and c[0] == "IMG":
                 code = c
                 break
+        adj = next((b for b in atoms if b.j == a.i and b.kind == "ADJ" and self.toks[b.i].norm.startswith("ال")), None)
+        if code is None and adj is not None and not self._punct_between(a.i, a.i):
+            code = (adj.value.ref, "CVL")  # "الفنانة اللبنانية كارول سماحة"
         if code is None:
             country = self._local_country(atoms, a.i)
             code = (country, "CVL") if country else None
@@ -472,6 +481,25 @@ class Coder(DocText):
                     break
         return sorted(atoms + extra, key=lambda a: a.i) if extra else atoms
 
+    def _in_office(self, sents: list[list[Atom]]) -> None:
+        """In an undated article, a KB person named after an office ("المستشارة الألمانية أنغيلا ميركل") holds it:
+        their last office, not the ELI role after it, codes every mention of them."""
+        for atoms in sents:
+            for k, a in enumerate(atoms):
+                if a.kind != "PER" or k == 0 or a.j < len(self.toks) and self.toks[a.j].norm in CUES.former:
+                    continue
+                prev = atoms[k - 1]
+                if prev.kind == "ADJ" and prev.j == a.i and k > 1:
+                    prev = atoms[k - 2] if atoms[k - 2].j == prev.i else prev
+                rn = prev.value.ref if prev.kind == "ROLE" else None
+                if rn is None or rn.kind not in ("person", "head") or rn.sector not in STATE_SECTORS:
+                    continue
+                entry = a.value.ref
+                role = self._role(entry)
+                offices = [r for r in entry.roles if r.sector != "ELI"]
+                if role is not None and role.sector == "ELI" and offices:
+                    self.office[entry.id] = max(offices, key=lambda r: r.start)
+
     def run(self) -> tuple[Actor, ...]:
         """Code the whole document."""
         doc, toks = self.doc, self.toks
@@ -492,11 +520,15 @@ class Coder(DocText):
             i = j
         keep = [(s0, s1) for s0, s1 in bounds if not any(a <= toks[s0].start < b for a, b in bps)]
         sents = [self.atoms(s0, s1, ents) for s0, s1 in keep]
+        self.orgs = Counter(a.value.ref.id for atoms in sents for a in atoms if a.kind == "ORG")
         titles = [doc.sentences[toks[s0].sent].is_title if doc.sentences else False for s0, _ in keep]
+        if self.date is None or self.lower_bound:
+            self._in_office(sents)
         self.set_home(sents, titles)
+        self.sports = self._is_sports()
         out: list[Actor] = []
         for (s0, s1), atoms in zip(keep, sents):
-            self._bounds = (s0, s1)
+            self._bounds, self._member = (s0, s1), None
             out.extend(self.sentence(self.add_coref(atoms, s0, s1), s1))
         out.sort(key=lambda a: (a.start, a.end))
         return tuple(out)

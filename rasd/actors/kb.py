@@ -62,6 +62,19 @@ class Entry:
         return max(before, key=lambda r: r.start) if before else min(self.roles, key=lambda r: r.start)
 
 
+    def role_from(self, date: str) -> Role | None:
+        """The role of an article written on or after ``date`` (an undated one's latest stated date).
+
+        The role held on that date, unless it is none or ELI and an office begins later: news names
+        people mostly in office, so Trump in an undated story that last dates 2016 is president.
+        """
+        role = self.role_on(date)
+        if role is not None and role.valid_on(date) and role.sector != "ELI":
+            return role
+        later = [r for r in self.roles if r.start > date and r.sector != "ELI"]
+        return min(later, key=lambda r: r.start) if later else role
+
+
 @dataclass(frozen=True, slots=True)
 class Country:
     """A state or territory with its names, capitals and nationality adjectives."""
@@ -160,9 +173,10 @@ def role_nouns() -> tuple[RoleNoun, ...]:
 def adjective_forms(stem: str) -> tuple[str, ...]:
     """Inflected forms of a nationality adjective stem: سوري -> سوري، سورية، سوريين، سوريون، سوريا... (the article is a clitic).
 
+    Stems are written without the article: "الماني" (ألماني without hamza) keeps its first letters.
     The accusative "إيرانيا" ("14 إيرانيا") is a form too; for سوري it is also the country's name, which wins.
     """
-    base = stem[2:] if stem.startswith("ال") else stem
+    base = stem
     return (base, base + "ة", base + "ين", base + "ون", base + "ان", base + "تين", base + "تان", base + "ا")
 
 

@@ -14,6 +14,8 @@ from rasd.text.normalize import normalize_text
 
 # Country names that are also common words ("مالي" financial, "بنين" sons): matched only inside role phrases.
 AMBIGUOUS_NAMES = frozenset(normalize_text(w) for w in ("مالي", "بنين", "عمان"))
+# Capitals that are also common words ("سيول" floods): never an actor on their own.
+AMBIGUOUS_CAPITALS = frozenset(normalize_text(w) for w in ("سيول",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,8 @@ def build(entries: Iterable[Entry], countries: Iterable[Country], roles: Iterabl
             if words(n) and not (len(words(n)) == 1 and words(n)[0] in AMBIGUOUS_NAMES):
                 add(n, Value("GPE", c.iso3))
         for n in c.capitals_ar:
-            add(n, Value("CAP", c.iso3))
+            if " ".join(words(n)) not in AMBIGUOUS_CAPITALS:
+                add(n, Value("CAP", c.iso3))
         for stem in c.adjectives:
             for form in adjective_forms(normalize_text(stem)):
                 add(form, Value("ADJ", c.iso3))
@@ -99,6 +102,16 @@ class Cues:
     coref_skip: frozenset[str]
     member_of_group: frozenset[str]
     speech_before: frozenset[str]
+    target_year: frozenset[str]
+    coalition: frozenset[str]
+    armed_wing: frozenset[str]
+    attributive_roles: frozenset[str]
+    sports: frozenset[str]
+    regime: frozenset[str]
+    regime_homes: frozenset[str]
+    list_filler: frozenset[str]
+    verbal_before_ala: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -98,7 +98,7 @@ class NameFinder:
         After a title ("الشيخ صباح الخالد") a given name that is also a word needs no second name word.
         """
         base = self._first_base(i)
-        if base is None or self.raw[self.toks[i].end - 1] == "ى":
+        if base is None or self.raw[self.toks[i].end - 1] in "ىی":
             return None  # "على" is normalised like "علي"
         pro = next((p for p, b, _ in self.toks[i].readings if b == base), "")
         j, state = i + 1, ("particle" if base in self.words.particles else "first")

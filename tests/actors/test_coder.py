@@ -94,7 +94,7 @@ def test_dev_entity_code_accuracy():
         pairs.append((pipe(doc), gold))  # read as `rasd eval` reads it: the outlet is known
     sc = score_docs(pairs)
     print(f"dev entity code accuracy {sc.accuracy:.3f} ({sc.correct}/{sc.total})")
-    assert sc.accuracy >= 0.94  # 183/194 when pinned
+    assert sc.accuracy >= 0.945  # 184/194 when pinned
 
 
 def test_institutions_named_by_a_city():

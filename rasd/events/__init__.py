@@ -2,24 +2,37 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from rasd.doc import Actor, Doc, Event
 from rasd.text.match import Match
 from rasd.text.normalize import normalize_text
-from rasd.events.clause import Group, sentence_views
+from rasd.events.clause import Group, SentenceView, sentence_views
 from rasd.events.code import Candidate, arguments, fill_victims, speaker_of
 from rasd.events.hints import lam_doer, noun_support, preposed_subject, received, relative_agent, relative_head, uncoded_next
 from rasd.events.context import attribution, event_date, event_place, historical, later, modality, sentence_cues
-from rasd.events.lexicon import QUAD, Lexicon, lexicon
+from rasd.events.lexicon import QUAD, VERBAL, Lexicon, lexicon
 from rasd.events.victims import victims
-from rasd.events.merge import dedupe, join_anaphora, join_participants, resolve_mode
+from rasd.events.filters import drop_self, political, reference_date, idle_visit, reporter_only, sports, state_protest
+from rasd.events.merge import dedupe, fold_partial, join_anaphora, join_participants, resolve_mode
 
 __all__ = ["run"]
 
 
 # words that govern a noun: a bare past-tense form after them is a verbal noun ("ضرورة سحب القوات")
-_GOVERNORS = frozenset({"من", "الي", "علي", "عن", "في", "بعد", "قبل", "ضروره", "بضروره", "اجل", "بشان", "حول", "دون", "عدم"})
+_GOVERNORS = frozenset({"من", "الي", "علي", "عن", "في", "بعد", "قبل", "ضروره", "بضروره", "اجل", "بشان", "حول", "دون", "عدم",
+                        "اطار", "اثر", "عقب", "اعقاب", "ظل", "خلفيه"})
+# "تعرض لانتقادات", "قوبل بانتقادات": the subject suffers the act named by the noun; it does not do it
+_SUFFER = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "قوبل", "قوبلت", "يواجه", "تواجه", "واجه", "واجهت", "تلقي", "تلقت"})
+# acts of saying: their place is where they were said, not where what they speak of happened
+_PLACED_BY_SPEAKER = VERBAL | {"SANCTION", "REQUEST"}
+_PREVIOUS = frozenset({"السابق", "السابقه", "السابقين", "السابقتين"})
+_DAMMA = "\u064f"
+_WAS = frozenset({"كان", "كانت", "كانوا"})
+_TERROR = frozenset({"الارهابي", "الارهابيه", "ارهابي", "ارهابيه", "الانتحاري", "انتحاري"})
+# "اتفاقية فيينا المبرمة", "اتفاق باريس للمناخ": a named agreement, not an act of agreeing
+_CONCLUDED = frozenset({"المبرم", "المبرمه", "الموقع", "الموقعه", "السابق", "السابقه"})
 
 # verbal acts whose object is another act: what they ask for, threaten, refuse or accept is not itself told as done
 _CONTENT_OF = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
@@ -33,7 +46,7 @@ def _cue_after(doc: Doc, lex: Lexicon, name: str, m: Match, n: int) -> bool:
     """Whether a cue of table ``name`` starts within ``n`` words after a trigger, in its sentence."""
     toks = doc.tokens
     sent = toks[m.i].sent
-    return any(toks[c.i].sent == sent for c in lex.cues[name].find(toks, m.j, min(m.j + n, len(toks))))
+    return any(toks[c.i].sent == sent for c in lex.find(name, toks, m.j, min(m.j + n, len(toks))))
 
 
 def _masdar(doc: Doc, m: Match) -> bool:
@@ -46,6 +59,20 @@ def _masdar(doc: Doc, m: Match) -> bool:
     if any(p in m.proclitics for p in ("ب", "ل")) or "ال" in m.proclitics:
         return True
     return m.i > 0 and doc.tokens[m.i - 1].sent == tok.sent and doc.tokens[m.i - 1].norm in _GOVERNORS
+
+
+def _backed_by(doc: Doc, sv: SentenceView, m: Match) -> bool:
+    """Whether a present-tense "يدعم" describes a standing tie: "التحالف الذي يدعم الحكومة", "قوات تدعمها واشنطن"."""
+    toks = doc.tokens
+    tok = toks[m.i]
+    if m.proclitics or not tok.norm.startswith(("ي", "ت")) or m.i == sv.lo:
+        return False
+    prev = toks[m.i - 1]
+    if prev.norm in _RELATIVE:
+        return True
+    # an indefinite plural or feminine noun right before: the verb is its adjective clause ("قوات تدعمها")
+    noun = prev.norm.endswith(("ات", "ين", "ون")) or doc.raw[prev.end - 1] == "ة"
+    return noun and not prev.norm.startswith(("ال", "وال")) and not any(g.i <= m.i - 1 < g.j for g in sv.groups)
 
 
 def _embedded(found: list[Candidate], earlier: list[Candidate]) -> None:
@@ -74,11 +101,25 @@ def _triggers(doc: Doc, lex: Lexicon) -> list[Match]:
     """The trigger matches of the document, each read in its context (verbal noun, expulsion, recognition)."""
     toks = doc.tokens
     matches: list[Match] = []
-    for m in lex.triggers.find(toks):
+    last_verbal = -99  # token index of the sentence's last verb of saying, condemning or asking
+    for m in lex.find("triggers", toks):
         # a word ending in ة or ى is a noun, not a verb with a pronoun ("وزارة" is not "زار" + "ه")
         if m.enclitic and not m.value.is_noun and doc.raw[toks[m.i].end - 1] in "ةى":
             continue
-        if _masdar(doc, m):
+        if m.value.phrase.endswith("أ") and "أ" not in doc.raw[toks[m.i].start : toks[m.i].end]:
+            continue  # "هنأ" (congratulated) and "هنا" (here) are one word once hamza is normalised away
+        if m.enclitic == "ي" and not m.value.is_noun:
+            continue  # a verb takes "ني", so "بأيدي", "وطالبي لجوء" are nouns
+        if last_verbal >= 0 and toks[last_verbal].sent != toks[m.i].sent:
+            last_verbal = -99
+        bare = not m.value.is_noun and not m.proclitics and not m.enclitic and m.j - m.i == 1
+        if bare and m.i - last_verbal <= 15 and normalize_text(m.value.phrase) == toks[m.i].norm:
+            # "أدانت الكويت ... قتل الفلسطينيين": after a verb of condemning or asking, the bare form is its object noun
+            noun = lex.nouns.get(toks[m.i].norm)
+            if noun is None:
+                continue
+            m = Match(m.i, m.j, noun, m.proclitics, m.enclitic)
+        elif _masdar(doc, m):
             noun = lex.nouns.get(normalize_text(m.value.phrase))
             if noun is None:
                 continue
@@ -96,6 +137,8 @@ def _triggers(doc: Doc, lex: Lexicon) -> list[Match]:
         if prev is not None and not m.value.is_noun and prev.value.is_noun and prev.value.event == m.value.event \
                 and (m.i - prev.j <= 1 or (m.i - prev.j <= 4 and any(toks[k].norm in _RELATIVE for k in range(prev.j, m.i)))):
             continue  # "غارات استهدفت مواقع", "الغارة التي استهدفت حافلة": the verb tells the noun's act, one event
+        if not m.value.is_noun and m.value.event in VERBAL:
+            last_verbal = m.i
         matches.append(m)
     return matches
 
@@ -114,6 +157,8 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]
     times = sorted(doc.times, key=lambda t: t.start)
     places = sorted(doc.places, key=lambda p: p.start)
     tok_starts = [t.start for t in toks]
+    # the tokens a place starts in ("بدمشق" holds "دمشق"): an agreement named after a city is no act
+    place_starts = frozenset(toks[k].start for k in (bisect.bisect_right(tok_starts, p.start) - 1 for p in places) if k >= 0)
     taken = sorted((a.start, a.end) for a in doc.actors if a.how != "capital")
     out: list[Candidate] = []
     parts_found: list[tuple[int, list[Actor]]] = []
@@ -122,7 +167,7 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]
         if sv.hi <= sv.lo:
             continue
         cues = sentence_cues(doc, lex, sv)
-        speech = [(m.i, m.j) for m in lex.cues["speech"].find(toks, sv.lo, sv.hi)]
+        speech = [(m.i, m.j) for m in lex.find("speech", toks, sv.lo, sv.hi)]
         speaker = speaker_of(doc, sv, speech, carried)
         attr = attribution(doc, lex, cues, sv)
         prev = views[sv.index - 1] if sv.index > 0 else None
@@ -143,24 +188,57 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]
                 c.relative_head = relative_head(doc, sv, m.i)
                 if m.j < sv.hi and toks[m.j].norm in _REPORTS:  # "واتهم تقرير لمنظمة هيومن رايتس ووتش ..."
                     c.rel_agent = lam_doer(doc, sv, m.j + 1)
-                c.uncoded_next = uncoded_next(doc, sv, m.j)
                 c.first_person = any(b in lex.first_person for b in toks[m.i].bases)
                 c.obj_pronoun = m.enclitic in ("ه", "ها", "هم", "هما")
+                c.uncoded_next = uncoded_next(doc, sv, m.j, c.obj_pronoun)
+                if m.value.event == "SUPPORT" and _backed_by(doc, sv, m):
+                    continue
             if m.value.is_noun and (m.enclitic == "نا" or "poss1" in m.value.flags):
                 c.first_person = True  # "دعوتنا": our call, the speaker's
+            if m.value.event == "AGREE" and m.value.is_noun and m.j < sv.hi and (
+                    toks[m.j].start in place_starts or toks[m.j].norm in _CONCLUDED):
+                continue
+            if m.value.is_noun and any(toks[k].norm in _PREVIOUS and not any(g.i <= k - 1 < g.j for g in sv.groups)
+                                       for k in range(m.j, min(m.j + 2, sv.hi))):
+                continue  # "مفاوضات الإنقاذ السابقة": earlier rounds, told as background
+            if not m.value.is_noun and m.i - 2 >= sv.lo and toks[m.i - 1].norm in _WAS \
+                    and not any(g.i <= m.i - 2 < g.j for g in sv.groups):
+                c.preposed = True  # "تصدت القوات لصاروخ كان يستهدف المطار": the noun before "كان" is the subject
+            if not m.value.is_noun and _DAMMA in doc.raw[toks[m.i].start + len(m.proclitics) : toks[m.i].start + len(m.proclitics) + 3]:
+                c.preposed = True  # "اتُهمت روسيا بتدبيره": a vocalised passive names the one it fell on, not a doer
             subj = arguments(sv, c, speaker, carried, starts, last_subj)
             last_subj = subj or last_subj
+            if m.value.is_noun and any(b in _SUFFER for k in range(max(sv.lo, m.i - 3), m.i) for b in toks[k].bases):
+                # "تعرضت تركيا لانتقادات": Turkey is criticised, it criticises no one ("لقصف من الطائرات الروسية" names the doer)
+                c.actor = [a for a in c.actor if a.start >= toks[m.j - 1].end]
             c.context = modality(doc, cues, sv, m.i, m.j, m.proclitics)
             if any(r[0].endswith("س") for k in range(max(sv.clause(m.i)[0], m.i - 3), m.i) for r in toks[k].readings[1:]):
                 c.context.add("future")  # a future verb governs it: "ستجري الاجتماعات"
             c.date, c.precision = event_date(doc, times, sv, prev, m.i)
-            c.place = event_place(doc, places, taken, sv, m.i, tok_starts)
+            c.own_date = c.precision != "document" and event_date(doc, times, sv, None, m.i) == (c.date, c.precision)
+            c.place = event_place(doc, places, taken, sv, m.i, tok_starts, m.value.event in _PLACED_BY_SPEAKER)
+            if m.value.event == "ASSAULT" and m.value.is_noun and not c.actor and m.j < sv.hi \
+                    and toks[m.j].norm in _TERROR and not c.passive_noun:
+                # "التفجير الإرهابي الذي استهدف مسجدا": unnamed attackers are a party, of the country they struck
+                cc = c.place.country if c.place is not None and c.place.country else next(
+                    (a.country for a in c.recipient if a.country), "")
+                if cc:
+                    c.actor = [Actor(toks[m.j].start, toks[m.j].end, cc, "UAF", how="unnamed")]
+            if c.place is None and m.value.event not in _PLACED_BY_SPEAKER:
+                # "مذكرات توقيف أصدرتها نيابة اسطنبول": a local office acts in its own city
+                c.place = next((p for a in c.actor for p in places
+                                if a.start <= p.start and p.end <= a.end and p.resolution != "country"
+                                and not p.is_nationality), None)
+            if "visit" in m.value.flags and c.actor and not c.recipient and c.place is not None and c.place.country \
+                    and c.place.country not in {a.country for a in c.actor}:
+                # "بدأ أوباما زيارة إلى كينيا": the visited country's government is the host
+                c.recipient = [Actor(c.place.start, c.place.end, c.place.country, "GOV", how="visited")]
             fill_victims(c)
             c.attribution = attr
             found.append(c)
         _embedded(found, out)
         if not found or not any(c.actor for c in found):
-            parts = lex.cues["participation"].find(toks, sv.lo, sv.hi)
+            parts = lex.find("participation", toks, sv.lo, sv.hi)
             if parts:
                 actors = [a for g in sv.groups if g.i >= parts[0].j and g.marker != "place" for a in g.actors]
                 parts_found.append((sv.index, actors))
@@ -178,13 +256,13 @@ def _by_code(actors: list[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-def _event(doc: Doc, c: Candidate) -> Event:
+def _event(doc: Doc, c: Candidate, ref: str | None) -> Event:
     """The frozen Event of a finished candidate."""
     mode = resolve_mode(c)
     ctx = set(c.context) | set(c.trig.contexts)
-    if later(c.date, c.precision, doc.doc_date):
+    if c.own_date and later(c.date, c.precision, doc.doc_date):
         ctx.add("future")
-    if historical(c.date, c.precision, doc.doc_date):
+    if historical(c.date, c.precision, ref):
         ctx.add("historical")
     sent = doc.sentences[c.sent]
     toks = doc.tokens
@@ -201,10 +279,21 @@ def _event(doc: Doc, c: Candidate) -> Event:
 
 def run(doc: Doc) -> Doc:
     """Add the events layer: one Event per real-world action the article reports."""
+    is_sport, sport_sents = sports(doc)
+    if is_sport:
+        doc.events = ()
+        return doc
     found, parts = _candidates(doc)
+    found = [c for c in found if c.sent not in sport_sents]
+    for c in found:
+        drop_self(c)
+        state_protest(c)
+    found = [c for c in found if not reporter_only(c)]
+    found = [c for c in found if not idle_visit(c) or c.definite]  # "الزيارة" may still point back to a visit told
     cands = join_anaphora(found)
     for sent, actors in parts:
         join_participants(cands, sent, actors)
-    coded = dedupe([c for c in cands if any(a.country for a in c.actor)])
-    doc.events = tuple(_event(doc, c) for c in sorted(coded, key=lambda c: (c.sent, c.i)))
+    coded = fold_partial(dedupe([c for c in cands if any(a.country for a in c.actor) and political(c)]))
+    ref = reference_date(doc)
+    doc.events = tuple(_event(doc, c, ref) for c in sorted(coded, key=lambda c: (c.sent, c.i)))
     return doc

@@ -47,6 +47,7 @@ class Candidate:
     relative_head: Group | None = None  # the party a relative pronoun before the verb stands for
     first_person: bool = False  # "نطالب", "ندين": the speaker is the doer, the party after is the object
     preposed: bool = False  # an uncoded subject stands before the verb ("إن القوة الصاروخية استهدفت ...")
+    own_date: bool = False  # the date was read in the trigger's own sentence, not lent by the one before
     rel_agent: Group | None = None  # the doer named in a relative clause ("الهجوم الذي نفذته إيران") or a report ("تقرير لـX")
 
 

@@ -6,11 +6,13 @@ import bisect
 from dataclasses import dataclass
 from datetime import date
 
-from rasd.doc import Attribution, Doc, Place, TimeExpr
+from rasd.doc import Attribution, Doc, Place, TimeExpr, Token
 from rasd.events.clause import SentenceView
 from rasd.events.lexicon import Lexicon
+from rasd.text.normalize import normalize_text
 
 _NEG_BEFORE = frozenset({"لم", "لن", "ما", "لا", "عدم", "دون", "بدون", "ولم", "ولن", "ولا", "فلم", "فلن"})
+_PLUPERFECT = frozenset({"وكان", "وكانت", "كان", "كانت", "وكانوا"})
 _CUES = ("future", "future_after", "hypothetical", "negation", "attribution")
 
 
@@ -29,7 +31,7 @@ def sentence_cues(doc: Doc, lex: Lexicon, sv: SentenceView) -> Cues:
     """Find every modality and attribution cue of a sentence once."""
     found = {}
     for name in _CUES:
-        found[name] = tuple((m.i, m.j) for m in lex.cues[name].find(doc.tokens, sv.lo, sv.hi))
+        found[name] = tuple((m.i, m.j) for m in lex.find(name, doc.tokens, sv.lo, sv.hi))
     return Cues(found)
 
 
@@ -37,14 +39,31 @@ def modality(doc: Doc, cues: Cues, sv: SentenceView, i: int, j: int, proclitics:
     """The auxiliary labels (future, hypothetical, negation) that the trigger's clause carries."""
     lo, _ = sv.clause(i)
     out: set[str] = set()
-    if "س" in proclitics or cues.any_in("future", max(lo, i - 4), i) or cues.any_in("future_after", j, j + 3):
-        out.add("future")
     toks = doc.tokens
-    if any(toks[k].norm in _NEG_BEFORE for k in range(max(sv.lo, i - 2), i)) or cues.any_in("negation", max(lo, i - 3), i):
+    # "من المقرر أن يلتقي": the cue governs across "أن", which opens a clause of its own
+    flo = max(sv.lo, lo - 4) if lo > sv.lo and toks[lo].norm in ("ان", "وان") else lo
+    if "س" in proclitics or cues.any_in("future", max(flo, i - 5), i) or cues.any_in("future_after", j, j + 3):
+        out.add("future")
+    if any(toks[k].norm in _NEG_BEFORE and not _not_negation(toks, k, i, sv.lo) for k in range(max(sv.lo, i - 2), i)) \
+            or any(not _not_negation(toks, a, i, sv.lo) for a, _ in cues.found.get("negation", ()) if max(lo, i - 3) <= a < i):
         out.add("negation")
     if cues.any_in("hypothetical", max(sv.lo, i - 8), i):
         out.add("hypothetical")
     return out
+
+
+# "سرعان ما أيد", "بعد ما", "كل ما": "ما" that is not a negation
+_MA_NOT_NEG = frozenset({"سرعان", "بعد", "عند", "كل", "طالما", "ربما", "قبل", "مثل", "حسب", "بحسب", "اول", "كثيرا",
+                         "غالبا", "نادرا", "قلما", "حين", "بين", "وسرعان"})
+
+
+def _not_negation(toks: tuple[Token, ...], k: int, i: int, lo: int) -> bool:
+    """Whether the negation-looking word at ``k`` is "ما" in a non-negating use (a relative, or after "سرعان")."""
+    if toks[k].norm not in ("ما", "وما"):
+        return False
+    if k > lo and toks[k - 1].norm in _MA_NOT_NEG:
+        return True
+    return i - k == 1 and toks[i].norm[:1] in ("ي", "ت")  # "ما يدعو للأسف": a relative before a present verb
 
 
 def attribution(doc: Doc, lex: Lexicon, cues: Cues, sv: SentenceView) -> Attribution | None:
@@ -90,7 +109,8 @@ def event_date(doc: Doc, times: list[TimeExpr], sv: SentenceView, prev: Sentence
         return min(pool, key=lambda t: (abs(t.start - tpos) // 40, rank.get(t.precision, 3)))
 
     spans = [(toks[lo].start, toks[hi - 1].end), (toks[sv.lo].start, toks[sv.hi - 1].end)]
-    if prev is not None and prev.hi > prev.lo:
+    if prev is not None and prev.hi > prev.lo and toks[prev.lo].norm not in _PLUPERFECT:
+        # "وكان الرئيسان التقيا قبل ذلك أواخر نوفمبر": a background sentence lends its date to nothing after it
         spans.append((toks[prev.lo].start, toks[prev.hi - 1].end))
     for a, b in spans:
         t = pick(a, b)
@@ -100,7 +120,7 @@ def event_date(doc: Doc, times: list[TimeExpr], sv: SentenceView, prev: Sentence
 
 
 def event_place(doc: Doc, places: list[Place], taken: list[tuple[int, int]], sv: SentenceView, i: int,
-                tok_starts: list[int]) -> Place | None:
+                tok_starts: list[int], verbal: bool = False) -> Place | None:
     """The place governing token ``i``: in its clause (after the trigger first), else in its sentence."""
     toks = doc.tokens
     lo, hi = sv.clause(i)
@@ -111,11 +131,21 @@ def event_place(doc: Doc, places: list[Place], taken: list[tuple[int, int]], sv:
         k = bisect.bisect_right(starts, p.start) - 1
         return not (k >= 0 and taken[k][1] > p.start) and not any(s < p.end <= e for s, e in taken)
 
+    if verbal:
+        # a condemnation, a demand or a sanction is placed only where the clause says it was made
+        # ("في مؤتمر صحفي بالرياض، أدان ..."); "أدان التفجير في عسير" names where the condemned act happened
+        cands = [p for p in places if toks[lo].start <= p.start < tpos and not p.is_nationality and free(p)
+                 and _locative(doc, tok_starts, p)]
+        return cands[-1] if cands else None
     for a, b in ((toks[lo].start, toks[hi - 1].end), (toks[sv.lo].start, toks[sv.hi - 1].end)):
         cands = [p for p in places if a <= p.start < b and not p.is_nationality and free(p)]
         if cands:
             fine = [p for p in cands if p.resolution != "country"] or cands
-            return min(fine, key=lambda p: (not _locative(doc, tok_starts, p), p.start < tpos, abs(p.start - tpos)))
+            best = min(fine, key=lambda p: (not _locative(doc, tok_starts, p), p.start < tpos, abs(p.start - tpos)))
+            if best.resolution == "country" and any(
+                    q.start > best.end and normalize_text(doc.raw[best.end : q.start]).strip() == "و" for q in cands):
+                return None  # "ضربة جوية في سوريا والعراق": two countries, no one place
+            return best
     return None
 
 

@@ -66,9 +66,21 @@ def noun_support(doc: Doc, sv: SentenceView, i: int, event: str, triggers: froze
     return None
 
 
-def uncoded_next(doc: Doc, sv: SentenceView, j: int) -> bool:
-    """Whether the word after a verb is a definite noun that no actor group covers (its own subject)."""
-    if j >= sv.hi or not doc.tokens[j].norm.startswith(("ال", "وال")):
+_PARTICLES = frozenset({"في", "من", "علي", "الي", "عن", "مع", "ان", "بان", "امس", "اليوم", "قد", "لا", "ما", "بعد", "قبل",
+                        "خلال", "منذ", "ايضا", "حتي", "عند", "لدي", "بين", "ضد", "كما"})
+
+
+def uncoded_next(doc: Doc, sv: SentenceView, j: int, obj_pronoun: bool = False) -> bool:
+    """Whether the word after a verb is a noun that no actor group covers (its own subject).
+
+    A definite noun always; after a verb carrying its object as a pronoun ("اتهمتهم صحف مقربة"),
+    any noun, since the object is already there.
+    """
+    if j >= sv.hi:
+        return False
+    w = doc.tokens[j].norm
+    if not w.startswith(("ال", "وال")) and not (obj_pronoun and w not in _PARTICLES and not w.isdigit()
+                                                and not doc.raw[doc.tokens[j - 1].end : doc.tokens[j].start].strip()):
         return False
     return not any(g.i <= j < g.j for g in sv.groups)
 

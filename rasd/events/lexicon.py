@@ -7,7 +7,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from rasd.text.match import PhraseTable, words
+from collections.abc import Sequence
+
+from rasd.doc import Token
+from rasd.events.scan import first_words, scan, word_index
+from rasd.text.match import Match, PhraseTable, words
 from rasd.text.normalize import normalize_text
 
 _DATA = Path(__file__).with_name("data")
@@ -64,6 +68,12 @@ class Lexicon:
     punct: frozenset[str]
     nouns: dict[str, Trigger]  # one-word verbal nouns by normalised form, for a verb form read as a noun
     first_person: frozenset[str]  # "نطالب", "ندين": present forms whose subject is the speaking "we"
+    index: dict[str, tuple[str, ...]]  # first word -> the tables ("triggers" and cue names) it opens a phrase of
+
+    def find(self, name: str, toks: Sequence[Token], start: int = 0, end: int | None = None) -> list[Match]:
+        """Matches of table ``name`` ("triggers" or a cue name) in ``toks[start:end]``."""
+        table = self.triggers if name == "triggers" else self.cues[name]
+        return scan(table, name, self.index, toks, start, end)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -118,6 +128,7 @@ def _table(entries: list[str]) -> PhraseTable[str]:
 def lexicon() -> Lexicon:
     """Load and validate the lexicon (once per process)."""
     table: PhraseTable[Trigger] = PhraseTable()
+    starts: set[str] = set()
     for k, row in enumerate(_rows("verbs.tsv"), 2):
         if len(row) != 5:
             raise ValueError(f"verbs.tsv row {k}: expected 5 columns, got {len(row)}")
@@ -128,6 +139,7 @@ def lexicon() -> Lexicon:
             forms += present_forms(normalize_text(present))
         for form in dict.fromkeys(forms):
             table.add(form, trig)
+            starts.add(form)
     nouns: dict[str, Trigger] = {}
     third: set[str] = set()
     first: set[str] = set()
@@ -146,26 +158,33 @@ def lexicon() -> Lexicon:
         trig = _parse(event, mode, flags, phrase, f"phrases.tsv:{phrase}")
         table.add(phrase, trig)
         ws = words(phrase)
+        starts.add(ws[0])
         if not trig.is_noun and len(ws) > 1 and not ws[0].startswith(("ي", "ت", "ن")):
             # "فرض عقوبات" is told as "فرضت عقوبات", "فرضوا عقوبات": the verb of a phrase inflects
             for form in past_forms(ws[0])[1:]:
                 table.add(" ".join((form, *ws[1:])), trig)
+                starts.add(form)
         if trig.is_noun and len(words(phrase)) == 1:
             nouns.setdefault(words(phrase)[0], trig)
             if phrase.endswith("ة"):  # "دعوة" -> "دعوتنا", "إدانتها": a possessed noun, its possessor the doer
                 stem = words(phrase)[0][:-1] + "ت"
                 for enc in ("ه", "ها", "هم", "هما"):
                     table.add(stem + enc, replace(trig, flags=trig.flags | {"poss"}))
+                    starts.add(stem + enc)
                 table.add(stem + "نا", replace(trig, flags=trig.flags | {"poss", "poss1"}))
+                starts.add(stem + "نا")
     spec = json.loads((_DATA / "cues.json").read_text(encoding="utf-8"))
     cues: dict[str, PhraseTable[str]] = {}
     single: dict[str, frozenset[str]] = {}
+    firsts: dict[str, frozenset[str]] = {"triggers": first_words(starts)}
     for name, entries in spec.items():
         if name.startswith("_") or not isinstance(entries, list):
             continue
         cues[name] = _table(entries)
+        firsts[name] = first_words(entries)
         single[name] = frozenset(" ".join(words(e)) for e in entries)
     # one-word verb phrases in the first person plural ("نثمن" beside "يثمن")
     verbs_1w = {words(r[0])[0] for r in _rows("phrases.tsv") if len(words(r[0])) == 1 and "noun" not in r[3]}
     first |= {w for w in verbs_1w if w.startswith("ن") and "ي" + w[1:] in verbs_1w}
-    return Lexicon(table, cues, single, frozenset(spec["punct_boundary"]), nouns, frozenset(first - third))
+    return Lexicon(table, cues, single, frozenset(spec["punct_boundary"]), nouns, frozenset(first - third),
+                   word_index(firsts))

@@ -18,6 +18,9 @@ def absorb(target: Candidate, other: Candidate) -> None:
     """Fold a second telling of the same event into ``target``."""
     if better_date(target, other):
         target.date, target.precision = other.date, other.precision
+    if not target.recipient and other.recipient and not target.reciprocal and other.actor \
+            and {a.country for a in other.actor} <= {a.country for a in target.actor}:
+        target.recipient = list(other.recipient)  # the headline's "التفجير" is the body's "التفجير الذي استهدف مسجدا"
     if target.place is None:
         target.place = other.place
     if target.attribution is None:
@@ -97,6 +100,8 @@ def _same_mode(a: Candidate, b: Candidate) -> bool:
     """Whether two tellings may be one act: not two verbs of one sentence, nor two different modes."""
     if a.sent == b.sent and not a.trig.is_noun and not b.trig.is_noun:
         return False  # two verbs of one sentence tell two acts: "واستدعت سفيرها وجمدت التعاملات"
+    if not (a.is_title or b.is_title) and ("future" in a.context) != ("future" in b.context):
+        return False  # "حث ترامب السعودية" is done; a request it "will make" is another act
     return a.trig.event == "CONSULT" or a.trig.mode is None or b.trig.mode is None or a.trig.mode == b.trig.mode
 
 
@@ -139,3 +144,25 @@ def resolve_mode(c: Candidate) -> str | None:
     if place_cc and len(cc) >= 2 and place_cc not in cc:
         return "third-party"
     return None if mode == "visit" else mode
+
+
+def fold_partial(cands: list[Candidate]) -> list[Candidate]:
+    """Fold a telling with no recipient into a fuller one of the same act: same type, same actor codes, same date.
+
+    "وقامت مقاتلات من سلاح الجو التركي بقصف ثلاثة مواقع" retells the strike on the
+    organisation named elsewhere; alone it would count as another event.
+    """
+    out: list[Candidate] = []
+    partial = [c for c in cands if not c.recipient and not c.reciprocal]
+    full = [c for c in cands if c.recipient or c.reciprocal]
+    for c in partial:
+        own = frozenset((a.country, a.sector_code) for a in c.actor)
+        same = next((o for o in full if o.trig.event == c.trig.event and o.recipient and not o.reciprocal
+                     and frozenset((a.country, a.sector_code) for a in o.actor) == own
+                     and (c.date == o.date or c.is_title or o.is_title)), None)
+        if same is None:
+            out.append(c)
+        else:
+            absorb(same, c)
+    keep = {id(c) for c in out} | {id(c) for c in full}
+    return [c for c in cands if id(c) in keep]

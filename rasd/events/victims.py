@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.doc import Actor, Doc, Place
+from rasd.events.scan import first_words
 from rasd.text.match import PhraseTable
 
 _DATA = Path(__file__).with_name("data")
@@ -36,6 +37,14 @@ def nouns() -> PhraseTable[tuple[str, bool]]:
             raise ValueError(f"victims.tsv: bad sector or after column for {row['noun']!r}")
         table.add(row["noun"], (row["sector"], row["after"] == "number"))
     return table
+
+
+@lru_cache(maxsize=1)
+def _noun_firsts() -> frozenset[str]:
+    """The words a victim noun can start with (the matcher is called only there)."""
+    with open(_DATA / "victims.tsv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader((ln for ln in fh if ln.strip() and not ln.startswith("#")), delimiter="\t"))
+    return first_words(r["noun"] for r in rows)
 
 
 @lru_cache(maxsize=1)
@@ -70,11 +79,12 @@ def victims(doc: Doc) -> list[Actor]:
     nat_places = {bisect.bisect_right(tok_starts, p.start) - 1: p for p in doc.places if p.is_nationality}
     nat_table = _nationalities()
     table = nouns()
+    firsts = _noun_firsts()
     out: list[Actor] = []
     i, n = 0, len(toks)
     while i < n:
-        m = table.match_at(toks, i)
         tok = toks[i]
+        m = table.match_at(toks, i) if tok.norm in firsts or any(r[1] in firsts for r in tok.readings) else None
         prev_num = i > 0 and toks[i - 1].sent == tok.sent and _is_number(toks[i - 1].norm)
         if m is not None and not m.enclitic and (not m.value[1] or prev_num):
             s, e = tok.start, toks[m.j - 1].end

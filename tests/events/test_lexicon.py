@@ -47,3 +47,20 @@ def test_victim_parties():
     raw = "قتل 22 طفلا في الهجوم العسكري واعتقلت الشرطة 300 عسكري."
     found = [(raw[a.start : a.end], a.sector_code, a.how) for a in victims(hand_doc(raw, [], date="2020-01-01", times=False))]
     assert found == [("طفلا", "CVL", "victim"), ("عسكري", "MIL", "victim")]  # "العسكري" after a noun is an adjective
+
+
+def test_fast_scan_finds_what_the_matcher_finds():
+    """Scanning only possible openings gives the same matches as the plain left-to-right matcher."""
+    raw = ("أعلنت المملكة العربية السعودية اليوم الاثنين طلبها من السفير الكندي لديها مغادرة البلاد، واستدعت سفيرها "
+           "لدى كندا وجمدت التعاملات التجارية مع أوتاوا. وقالت الوزارة إن الشرطة اعتقلت 14 شخصا في العاصمة، "
+           "بحسب مصادر، ومن المقرر أن يلتقي الوزيران الأسبوع المقبل.")
+    toks = hand_doc(raw, [], date="2018-08-06").tokens
+    lex = lexicon()
+    for name in ("triggers", *lex.cues):
+        table = lex.triggers if name == "triggers" else lex.cues[name]
+        plain = [(m.i, m.j, m.value) for m in table.find(toks)]
+        if name == "triggers":
+            assert len(plain) >= 4  # استدعت، جمدت التعاملات، اعتقلت، يلتقي
+        assert [(m.i, m.j, m.value) for m in lex.find(name, toks)] == plain, name
+        assert [(m.i, m.j, m.value) for m in lex.find(name, toks, 5, 30)] == [
+            (m.i, m.j, m.value) for m in table.find(toks, 5, 30)], name

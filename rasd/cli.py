@@ -117,9 +117,14 @@ def eval_cmd(
     if wojood is not None:
         from rasd.time.evaluate import wojood_scores
 
-        results["wojood_dates"] = wojood_scores(wojood)
+        results["wojood_dates"] = w = wojood_scores(wojood)
         if not as_json:
-            console.print(f"dates on {wojood}: {results['wojood_dates']}")
+            t = Table(title=f"date expressions against {w['gold_spans']} Wojood DATE spans in {wojood}")
+            for col in ("match", "P", "R", "F1"):
+                t.add_column(col, justify="right" if col != "match" else "left")
+            for name in ("strict", "lenient"):
+                t.add_row(name, _pct(w[name]["precision"]), _pct(w[name]["recall"]), _pct(w[name]["f1"]))
+            console.print(t)
     if as_json:
         console.print_json(json.dumps(results))
 

@@ -78,3 +78,19 @@ def test_every_command_is_documented() -> None:
     for command in app.registered_commands:
         name = command.name or command.callback.__name__
         assert f"rasd {name}" in readme, name
+
+
+def test_eval_ner_prints_per_class_scores(tmp_path: Path) -> None:
+    conll = tmp_path / "tiny.txt"
+    conll.write_text("التقى O\nبشار B-PERS\nالأسد I-PERS\nفي O\nدمشق B-LOC\n. O\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", "--ner", str(conll), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)["ner"]
+    assert set(scores) >= {"PER", "LOC", "ORG", "MISC", "micro"}
+    assert scores["micro"]["gold"] == 2
+
+
+def test_eval_without_anything_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["eval"])
+    assert result.exit_code == EXIT_USAGE
+    assert "give a FOLDER, --ner FILE or --wojood PATH" in result.output

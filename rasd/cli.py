@@ -148,6 +148,7 @@ def _print_report(folder: Path, s: dict) -> None:
         ("strict: place", _pct(s["place"])),
         ("strict: context", _pct(s["context"])),
         ("mode", _pct(s["mode"])),
+        ("event places outside the gold's country", str(s["event_places_outside_gold_country"])),
     ]
     for name, value in rows:
         t.add_row(name, value)

@@ -59,6 +59,7 @@ class Report:
             "direction": round(self.events.direction.value, 4), "sector": round(self.events.sector.value, 4),
             "place": round(self.events.place.value, 4), "context": round(self.events.context.value, 4),
             "mode": round(self.events.mode.value, 4),
+            "event_places_outside_gold_country": self.events.foreign_places,
         }
 
 

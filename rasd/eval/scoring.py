@@ -114,12 +114,14 @@ class EventScores:
     context: Ratio = field(default_factory=Ratio)
     mode: Ratio = field(default_factory=Ratio)
     date: Ratio = field(default_factory=Ratio)
+    foreign_places: int = 0  # matched events placed outside the country the gold gives
 
     def merge(self, other: EventScores) -> None:
         """Accumulate another document's scores."""
         self.counts.add(other.counts)
         for name in ("direction", "sector", "place", "context", "mode", "date"):
             getattr(self, name).merge(getattr(other, name))
+        self.foreign_places += other.foreign_places
 
 
 def _matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
@@ -176,6 +178,9 @@ def score_events(pred: Sequence[dict[str, Any]], gold: dict[str, Any],
         out.direction.add(_countries(p_act) == _countries(g_act) and _countries(p_rec) == _countries(g_rec))
         out.sector.add(set(p_act) == set(g_act) and set(p_rec) == set(g_rec))
         out.place.add(_same_place(p, g, place_ids))
+        loc = p.get("event_loc")
+        if g.get("place_country") and loc and loc.get("country") != g["place_country"]:
+            out.foreign_places += 1
         p_ctx = {c for c in p.get("context") or [] if c in AUX_CONTEXT}
         out.context.add(p_ctx == {c for c in g.get("context") or [] if c in AUX_CONTEXT})
         g_mode = g.get("mode")

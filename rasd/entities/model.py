@@ -39,14 +39,19 @@ def open_tagger(path: Path) -> pycrfsuite.Tagger:
     return t
 
 
+def verified(path: Path) -> Path:
+    """``path`` after checking the file against the checksum recorded in the card."""
+    want = card()["sha256"]
+    got = sha256(path)
+    if got != want:
+        raise RuntimeError(f"{path.name}: sha256 {got} does not match {CARD.name} ({want})")
+    return path
+
+
 @lru_cache(maxsize=1)
 def tagger() -> pycrfsuite.Tagger:
-    """The committed CRF tagger, after checking the model file against its recorded checksum."""
-    want = card()["sha256"]
-    got = sha256(MODEL)
-    if got != want:
-        raise RuntimeError(f"{MODEL.name}: sha256 {got} does not match {CARD.name} ({want})")
-    return open_tagger(MODEL)
+    """The committed CRF as a pycrfsuite tagger (training checks and reference tagging; ``fast_tagger`` tags)."""
+    return open_tagger(verified(MODEL))
 
 
 def propagate(words: Sequence[Sequence[str]], tags: list[list[str]]) -> list[tuple[int, int]]:
@@ -99,15 +104,24 @@ def file_words(tokens: Sequence[str]) -> list[tuple[str, int, str]]:
 
 
 def tag_sentences(sents: Sequence[Sequence[str]], model: pycrfsuite.Tagger | None = None) -> list[list[str]]:
-    """BIO tags for the file tokens of each sentence (a token takes its first word's tag; punctuation is O)."""
-    t = model or tagger()
+    """BIO tags for the file tokens of each sentence (a token takes its first word's tag; punctuation is O).
+
+    Tags with the fast decoder over the committed model, or with ``model``
+    (a pycrfsuite tagger: a model being trained, or the reference check).
+    """
+    from rasd.entities.fast import fast_tagger
+
     out: list[list[str]] = []
     for b in range(0, len(sents), BLOCK):
         block = sents[b : b + BLOCK]
         split = [file_words(s) for s in block]
         words = [[(w, None) for w, _, _ in s] for s in split]
-        ev = doc_evidence(words)
-        btags = [t.tag(sentence_features(w, ev, [g for _, _, g in sp])) if w else [] for sp, w in zip(split, words)]
+        gaps = [[g for _, _, g in sp] for sp in split]
+        if model is None:
+            btags = fast_tagger().tag(words, gaps)[0]
+        else:
+            ev = doc_evidence(words)
+            btags = [model.tag(sentence_features(w, ev, g)) if w else [] for g, w in zip(gaps, words)]
         propagate([[x for x, _ in w] for w in words], btags)
         for s, sp, tags in zip(block, split, btags):
             pred = ["O"] * len(s)

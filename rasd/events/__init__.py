@@ -14,7 +14,9 @@ from rasd.events.hints import lam_doer, noun_support, preposed_subject, received
 from rasd.events.context import attribution, event_date, event_place, historical, later, modality, sentence_cues
 from rasd.events.lexicon import QUAD, VERBAL, Lexicon, lexicon
 from rasd.events.victims import victims
-from rasd.events.filters import drop_self, political, reference_date, idle_visit, reporter_only, sports, state_protest
+from rasd.events.filters import drop_self, reference_date, idle_visit, reporter_only, sports, state_protest
+from rasd.events.senses import accused_genitive, place_genitive, political, sense_ok
+from rasd.events.confidence import confident
 from rasd.events.merge import dedupe, fold_partial, join_anaphora, join_participants, resolve_mode
 
 __all__ = ["run"]
@@ -25,6 +27,8 @@ _GOVERNORS = frozenset({"من", "الي", "علي", "عن", "في", "بعد", "�
                         "اطار", "اثر", "عقب", "اعقاب", "ظل", "خلفيه"})
 # "تعرض لانتقادات", "قوبل بانتقادات": the subject suffers the act named by the noun; it does not do it
 _SUFFER = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "قوبل", "قوبلت", "يواجه", "تواجه", "واجه", "واجهت", "تلقي", "تلقت"})
+# "شهدت صنعاء هجوما": the place that saw an act is where it happened, not its doer (a protest is kept for state_protest)
+_WITNESS = frozenset({"شهد", "شهدت", "يشهد", "تشهد"})
 # acts of saying: their place is where they were said, not where what they speak of happened
 _PLACED_BY_SPEAKER = VERBAL | {"SANCTION", "REQUEST"}
 _PREVIOUS = frozenset({"السابق", "السابقه", "السابقين", "السابقتين"})
@@ -37,8 +41,12 @@ _CONCLUDED = frozenset({"المبرم", "المبرمه", "الموقع", "ال�
 # verbal acts whose object is another act: what they ask for, threaten, refuse or accept is not itself told as done
 _CONTENT_OF = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
 _RELATIVE = frozenset({"الذي", "التي", "الذين"})
+# "الذي دعا فيه أردوغان", "التي وافق عليها المجلس": a pronoun after the verb stands for the head; the subject follows
+_RESUMPTIVE = frozenset(p + e for p in ("في", "علي", "من", "عن", "ب", "ل", "الي", "مع") for e in ("ه", "ها", "هم"))
 _REPORTS = frozenset({"تقرير", "بيان", "دراسه", "رساله"})  # "اتهم تقرير لـX": the report's author is the doer
 _PASSIVE_AUX = frozenset({"تم", "وتم", "يتم", "جري", "وجري", "يجري"})  # "تم توقيفه": a noun told in the passive
+_SPEAKER_PRONOUN = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها", "وانهم"})
+_STRIKES = frozenset({"ASSAULT", "COERCE"})  # material acts whose noun may be followed by what they struck
 _BACK = 15  # sentences a definite noun ("الغارة") may point back over
 
 
@@ -51,14 +59,17 @@ def _cue_after(doc: Doc, lex: Lexicon, name: str, m: Match, n: int) -> bool:
 
 def _masdar(doc: Doc, m: Match) -> bool:
     """Whether a verb trigger's bare past form stands as a verbal noun (after a preposition or "ال")."""
-    if m.value.is_noun or m.j - m.i != 1 or m.enclitic:
+    if m.value.is_noun or m.j - m.i != 1:
         return False
     tok = doc.tokens[m.i]
+    governed = m.i > 0 and doc.tokens[m.i - 1].sent == tok.sent and doc.tokens[m.i - 1].norm in _GOVERNORS
+    if m.enclitic:  # "في دعمه الحوثيين": after a preposition a verb form with a pronoun is a possessed noun
+        return governed and m.enclitic in ("ه", "ها", "هم", "هما")
     if normalize_text(m.value.phrase) not in tok.bases:
         return False
     if any(p in m.proclitics for p in ("ب", "ل")) or "ال" in m.proclitics:
         return True
-    return m.i > 0 and doc.tokens[m.i - 1].sent == tok.sent and doc.tokens[m.i - 1].norm in _GOVERNORS
+    return governed
 
 
 def _backed_by(doc: Doc, sv: SentenceView, m: Match) -> bool:
@@ -132,7 +143,7 @@ def _triggers(doc: Doc, lex: Lexicon) -> list[Match]:
             # recognising a state, its capital or its sovereignty is support, not a concession
             m = Match(m.i, m.j, replace(m.value, event="SUPPORT", mode=None), m.proclitics, m.enclitic)
         prev = matches[-1] if matches and toks[matches[-1].i].sent == toks[m.i].sent else None
-        if prev is not None and m.value.is_noun and prev.value.event in _CONTENT_OF and m.i - prev.j <= 2:
+        if prev is not None and m.value.is_noun and prev.value.event in _CONTENT_OF and m.i - prev.j <= 3:
             continue  # "دعا إلى فتح تحقيق", "هدد بشن هجمات": the act asked for or threatened is not (yet) an event
         if prev is not None and not m.value.is_noun and prev.value.is_noun and prev.value.event == m.value.event \
                 and (m.i - prev.j <= 1 or (m.i - prev.j <= 4 and any(toks[k].norm in _RELATIVE for k in range(prev.j, m.i)))):
@@ -183,14 +194,22 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]
                 c.received_from, c.receiver = received(doc, sv, m.i, m.j)
                 c.lam_doer = lam_doer(doc, sv, m.j) if m.value.event == "ASSAULT" and not c.definite else None
                 c.support = noun_support(doc, sv, m.i, m.value.event, starts)
+                if m.value.event in _STRIKES:
+                    hit = lex.find("struck", toks, m.j, min(m.j + 2, sv.hi))
+                    c.struck = hit[0].i if hit else -1
             else:
                 c.preposed = preposed_subject(doc, sv, m.i)
                 c.relative_head = relative_head(doc, sv, m.i)
                 if m.j < sv.hi and toks[m.j].norm in _REPORTS:  # "واتهم تقرير لمنظمة هيومن رايتس ووتش ..."
                     c.rel_agent = lam_doer(doc, sv, m.j + 1)
                 c.first_person = any(b in lex.first_person for b in toks[m.i].bases)
+                if m.i > sv.lo and toks[m.i - 1].norm in _SPEAKER_PRONOUN:
+                    c.first_person = True  # "قالت المقاومة إنها قتلت 223 عنصرا": the pronoun is the speaker; the party after is the object
                 c.obj_pronoun = m.enclitic in ("ه", "ها", "هم", "هما")
                 c.uncoded_next = uncoded_next(doc, sv, m.j, c.obj_pronoun)
+                if c.relative_head is None and not c.obj_pronoun and m.i > sv.lo and toks[m.i - 1].norm in _RELATIVE \
+                        and not any(toks[k].norm in _RESUMPTIVE for k in range(m.j, min(m.j + 2, sv.hi))):
+                    c.preposed = True  # "أم زبيدة التي اتهمت أجهزة الأمن": the uncoded head is the doer, the party after its object
                 if m.value.event == "SUPPORT" and _backed_by(doc, sv, m):
                     continue
             if m.value.is_noun and (m.enclitic == "نا" or "poss1" in m.value.flags):
@@ -208,7 +227,8 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]
                 c.preposed = True  # "اتُهمت روسيا بتدبيره": a vocalised passive names the one it fell on, not a doer
             subj = arguments(sv, c, speaker, carried, starts, last_subj)
             last_subj = subj or last_subj
-            if m.value.is_noun and any(b in _SUFFER for k in range(max(sv.lo, m.i - 3), m.i) for b in toks[k].bases):
+            suffer = _SUFFER if m.value.event == "PROTEST" else _SUFFER | _WITNESS
+            if m.value.is_noun and any(b in suffer for k in range(max(sv.lo, m.i - 3), m.i) for b in toks[k].bases):
                 # "تعرضت تركيا لانتقادات": Turkey is criticised, it criticises no one ("لقصف من الطائرات الروسية" names the doer)
                 c.actor = [a for a in c.actor if a.start >= toks[m.j - 1].end]
             c.context = modality(doc, cues, sv, m.i, m.j, m.proclitics)
@@ -284,7 +304,9 @@ def run(doc: Doc) -> Doc:
         doc.events = ()
         return doc
     found, parts = _candidates(doc)
-    found = [c for c in found if c.sent not in sport_sents]
+    found = [c for c in found if c.sent not in sport_sents and sense_ok(doc, c) and not place_genitive(doc, c)]
+    for c in found:
+        accused_genitive(doc, c)
     for c in found:
         drop_self(c)
         state_protest(c)
@@ -295,5 +317,6 @@ def run(doc: Doc) -> Doc:
         join_participants(cands, sent, actors)
     coded = fold_partial(dedupe([c for c in cands if any(a.country for a in c.actor) and political(c)]))
     ref = reference_date(doc)
-    doc.events = tuple(_event(doc, c, ref) for c in sorted(coded, key=lambda c: (c.sent, c.i)))
+    events = (_event(doc, c, ref) for c in sorted(coded, key=lambda c: (c.sent, c.i)))
+    doc.events = tuple(e for e in events if confident(doc, e))
     return doc

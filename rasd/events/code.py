@@ -48,6 +48,7 @@ class Candidate:
     first_person: bool = False  # "نطالب", "ندين": the speaker is the doer, the party after is the object
     preposed: bool = False  # an uncoded subject stands before the verb ("إن القوة الصاروخية استهدفت ...")
     own_date: bool = False  # the date was read in the trigger's own sentence, not lent by the one before
+    struck: int = -1  # the token after a strike noun that opens what it struck ("غارات على مواقع داعش")
     rel_agent: Group | None = None  # the doer named in a relative clause ("الهجوم الذي نفذته إيران") or a report ("تقرير لـX")
 
 
@@ -104,9 +105,13 @@ def arguments(sv: SentenceView, c: Candidate, speaker: Group | None, carried: Gr
         subj = pre[-1]
     else:
         # a definite noun right after a verb is its object: "وأدانت الغارة منظمتا ..." names the condemner
-        obj_noun = trig.is_noun and ("ال" in c.proclitics or any(k in triggers for k in range(max(lo, c.i - 2), c.i)))
+        # "دعمه الحوثيين": a noun with a possessive pronoun names its doer already; the party after is its object
+        possessed = c.definite and "ال" not in c.proclitics
+        obj_noun = trig.is_noun and ("ال" in c.proclitics or possessed or any(k in triggers for k in range(max(lo, c.i - 2), c.i)))
         near = [g for g in after if g.marker == "" and not g.conj and not g.pron and not obj_noun
                 and g.i - c.j <= (2 if trig.is_noun else 3)
+                # "غارات على مواقع داعش", "قصف أحياء المعارضة": a party after another noun is that noun's genitive, the target
+                and not (0 <= c.struck < g.i)
                 and not (trig.event == "CONSULT" and trig.is_noun and g.actors[0].how == "capital")]
         subj = _first(near)
     passive = False

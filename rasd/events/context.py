@@ -12,6 +12,7 @@ from rasd.events.lexicon import Lexicon
 from rasd.text.normalize import normalize_text
 
 _NEG_BEFORE = frozenset({"لم", "لن", "ما", "لا", "عدم", "دون", "بدون", "ولم", "ولن", "ولا", "فلم", "فلن"})
+_MAY = frozenset({"قد", "وقد", "فقد"})
 _PLUPERFECT = frozenset({"وكان", "وكانت", "كان", "كانت", "وكانوا"})
 _CUES = ("future", "future_after", "hypothetical", "negation", "attribution")
 
@@ -47,8 +48,9 @@ def modality(doc: Doc, cues: Cues, sv: SentenceView, i: int, j: int, proclitics:
     if any(toks[k].norm in _NEG_BEFORE and not _not_negation(toks, k, i, sv.lo) for k in range(max(sv.lo, i - 2), i)) \
             or any(not _not_negation(toks, a, i, sv.lo) for a, _ in cues.found.get("negation", ()) if max(lo, i - 3) <= a < i):
         out.add("negation")
-    if cues.any_in("hypothetical", max(sv.lo, i - 8), i):
-        out.add("hypothetical")
+    if cues.any_in("hypothetical", max(sv.lo, i - 8), i) or (
+            i > sv.lo and toks[i - 1].norm in _MAY and not proclitics and toks[i].norm[:1] in ("ي", "ت")):
+        out.add("hypothetical")  # "قد يدعو": a present verb after "قد" is what may happen
     return out
 
 

@@ -16,8 +16,6 @@ _DATA = Path(__file__).with_name("data")
 _KINDS = ("sport", "weak")
 _DOC_HITS = 4  # sport words in an article that make it a sports (or show-business) article
 _DOC_DISTINCT = 2
-# acts a private person can take part in as a political actor: an attack, a protest
-_CIVIL_OK = frozenset({"ASSAULT", "PROTEST"})
 
 
 @lru_cache(maxsize=1)
@@ -41,17 +39,6 @@ def sports(doc: Doc) -> tuple[bool, frozenset[int]]:
     sents = frozenset(toks[m.i].sent for m in found if m.value == "sport")
     distinct = {" ".join(t.norm for t in toks[m.i : m.j]) for m in found}
     return len(found) >= _DOC_HITS and len(distinct) >= _DOC_DISTINCT, sents
-
-
-def political(c: Candidate) -> bool:
-    """Whether a coded act involves a political party: private persons only quarrel, thank and ask.
-
-    An attack or a protest by civilians is political; a civilian's request of another civilian is not.
-    """
-    if c.trig.event in _CIVIL_OK:
-        return True
-    parties = c.actor + c.recipient
-    return any(a.sector_code != "CVL" for a in parties)
 
 
 # material acts a news outlet only reports: "أعلنت قناة المسيرة قصف ..." is the channel's news, not its strike

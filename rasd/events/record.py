@@ -7,6 +7,7 @@ from typing import Any
 
 from rasd import __version__
 from rasd.doc import Actor, Doc, Event
+from rasd.events.confidence import confidence
 
 
 def event_id(doc: Doc, event: Event) -> str:
@@ -63,4 +64,5 @@ def event_record(doc: Doc, event: Event, *, coder: str, coded_date: str) -> dict
         "quad_code": event.quad_code,
         "coder": coder,
         "coded_date": coded_date,
+        "confidence": confidence(doc, event),
     }

@@ -67,7 +67,7 @@ def _source(outlet: str | None, url: str | None, doc_source: str | None) -> str:
 
 def _day(date: str | None, precision: str | None) -> tuple[int | None, str | None]:
     """A day number for day-precise dates, else the coarse date string kept for exact matching."""
-    if not date:
+    if not isinstance(date, str) or not date:  # pandas gives NaN for a missing date
         return None, None
     if precision in ("day", "document") and len(date) >= 10:
         try:

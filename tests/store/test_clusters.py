@@ -51,3 +51,12 @@ def test_rebuilt_when_events_change(tmp_path: Path) -> None:
         ensure_clusters(store)
         assert not clusters_stale(store)
         assert store.sql("SELECT max(n_reports) AS m FROM event_clusters")["m"][0] == 3
+
+
+def test_undated_events_are_not_linked_by_date() -> None:
+    from rasd.store.clusters import _day
+
+    assert _day(float("nan"), "day") == (None, None)
+    assert _day(None, "document") == (None, None)
+    assert _day("2015-08-07", "day")[0] == __import__("datetime").date(2015, 8, 7).toordinal()
+    assert _day("2015-08", "month") == (None, "2015-08")

@@ -28,7 +28,7 @@ Words = Sequence[tuple[str, tuple[Reading, ...] | None]]
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 _OFFSETS = (-2, -1, 1, 2)
 # distinct words kept before the table starts afresh (about 400 bytes each)
-MAX_WORDS = 200_000
+MAX_WORDS = 50_000
 # sentences x longest sentence decoded in one padded batch (a few MB of arrays; a news article needs about 600)
 MAX_CELLS = 20_000
 

@@ -136,7 +136,7 @@ def _shape(word: str) -> str:
     return "X"
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def word_features(norm: str, readings: tuple[Reading, ...] | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(own features, features a neighbour may borrow) of one normalised word."""
     if readings is None:
@@ -184,7 +184,7 @@ def word_features(norm: str, readings: tuple[Reading, ...] | None = None) -> tup
     return tuple(own), tuple(share)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def _word(norm: str, readings: tuple[Reading, ...] | None) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[str, ...], str | None]:
     """Everything the sentence features need of one word, computed once.
 

@@ -26,7 +26,7 @@ def _is_arabic(word: str) -> bool:
     return any("\u0621" <= c <= "\u064a" for c in word)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def analyze(word: str) -> tuple[Reading, ...]:
     """All (proclitics, base, enclitic) readings of a normalised word, unsegmented first."""
     out: dict[Reading, None] = {("", word, ""): None}

@@ -184,6 +184,8 @@ def evaluate_dir(folder: str | Path) -> Report:
         _score_entities(doc, gold, report)
         events = event_rows(doc, coded_date="")
         es = score_events(events, gold, _gold_place_ids(doc, gold))
+        report.misses += [f"{key}: event missed: {m}" for m in es.missed]
+        report.misses += [f"{key}: event not in gold: {m}" for m in es.extra]
         report.events.merge(es)
         report.results.append(DocResult(key, doc, events, es))
     return report

@@ -115,6 +115,8 @@ class EventScores:
     mode: Ratio = field(default_factory=Ratio)
     date: Ratio = field(default_factory=Ratio)
     foreign_places: int = 0  # matched events placed outside the country the gold gives
+    missed: list[str] = field(default_factory=list)  # gold events no extracted event matched
+    extra: list[str] = field(default_factory=list)  # extracted events matching no gold or optional event
 
     def merge(self, other: EventScores) -> None:
         """Accumulate another document's scores."""
@@ -122,6 +124,8 @@ class EventScores:
         for name in ("direction", "sector", "place", "context", "mode", "date"):
             getattr(self, name).merge(getattr(other, name))
         self.foreign_places += other.foreign_places
+        self.missed += other.missed
+        self.extra += other.extra
 
 
 def _matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
@@ -169,6 +173,7 @@ def score_events(pred: Sequence[dict[str, Any]], gold: dict[str, Any],
                     break
         if best is None:
             out.counts.fn += 1
+            out.missed.append(f"{g['event']} {g.get('actor')} -> {g.get('recipient')} {g.get('date')}: {g.get('evidence', '')[:90]}")
             continue
         used.add(best)
         out.counts.tp += 1
@@ -192,4 +197,6 @@ def score_events(pred: Sequence[dict[str, Any]], gold: dict[str, Any],
         if any(_matches(p, o) for o in gold.get("optional_events", [])):
             continue
         out.counts.fp += 1
+        out.extra.append(f"{p['event'][0]} {_codes(p['actor'])} -> {_codes(p.get('recipient') or [])} {p.get('date')}: "
+                         f"{(p.get('text') or '')[:90]}")
     return out

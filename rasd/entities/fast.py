@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rasd.entities.features import Reading
+from rasd.entities.features import Reading, marks_from_candidates
 from rasd.entities.wordrows import GazCands, WordInfo, WordRows
 
 Words = Sequence[tuple[str, tuple[Reading, ...] | None]]
@@ -80,31 +80,6 @@ def read_weights(path: Path) -> Weights:
     state[st["src"], st["dst"]] = st["weight"]
     trans[tr["src"], tr["dst"]] = tr["weight"]
     return Weights(tuple(labels), {a: i for i, a in enumerate(attrs)}, state, trans)
-
-
-def _marks(norms: Sequence[str], cands: Sequence[GazCands]) -> list[str | None]:
-    """``gazetteer_marks`` from per-word candidates: "CLS-B"/"CLS-I" on the longest phrase matched at each point."""
-    n = len(norms)
-    marks: list[str | None] = [None] * n
-    i = 0
-    while i < n:
-        hit = None
-        for group in cands[i]:
-            for ws, cls in group:
-                k = len(ws)
-                if i + k <= n and all(norms[i + m] == ws[m] for m in range(1, k)):
-                    if hit is None or k > hit[0]:
-                        hit = (k, cls)
-                    break
-        if hit is None:
-            i += 1
-            continue
-        k, cls = hit
-        marks[i] = f"{cls}-B"
-        for m in range(1, k):
-            marks[i + m] = f"{cls}-I"
-        i += k
-    return marks
 
 
 class FastTagger:
@@ -259,7 +234,7 @@ class FastTagger:
                         cols.append(gn[g])
             cands = [info[r][2] for r in row]
             if any(cands):
-                for i, mark in enumerate(_marks(norms, cands)):
+                for i, mark in enumerate(marks_from_candidates(norms, cands)):
                     if mark:
                         for d in (-1, 0, 1):
                             j = i - d

@@ -83,19 +83,18 @@ def _gazetteer() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return out
 
 
-def gazetteer_marks(words: Words) -> list[str | None]:
-    """Per word, "CLS-B"/"CLS-I" where a gazetteer phrase matches (longest first, clitics on its first word)."""
-    gaz = _gazetteer()
-    n = len(words)
+def marks_from_candidates(norms: Sequence[str], cands: Sequence[Sequence[Sequence[tuple[tuple[str, ...], str]]]]
+                          ) -> list[str | None]:
+    """"CLS-B"/"CLS-I" on the longest gazetteer phrase matched at each point, given each word's candidate groups."""
+    n = len(norms)
     marks: list[str | None] = [None] * n
     i = 0
     while i < n:
-        norm, readings = words[i]
         hit = None
-        for b in dict.fromkeys([norm, *(r[1] for r in (readings or analyze(norm)))]):
-            for ws, cls in gaz.get(b, ()):
+        for group in cands[i]:
+            for ws, cls in group:
                 k = len(ws)
-                if i + k <= n and all(words[i + m][0] == ws[m] for m in range(1, k)):
+                if i + k <= n and all(norms[i + m] == ws[m] for m in range(1, k)):
                     if hit is None or k > hit[0]:
                         hit = (k, cls)
                     break
@@ -108,6 +107,14 @@ def gazetteer_marks(words: Words) -> list[str | None]:
             marks[i + m] = f"{cls}-I"
         i += k
     return marks
+
+
+def gazetteer_marks(words: Words) -> list[str | None]:
+    """Per word, "CLS-B"/"CLS-I" where a gazetteer phrase matches (longest first, clitics on its first word)."""
+    gaz = _gazetteer()
+    cands = [[gaz.get(b, ()) for b in dict.fromkeys([norm, *(r[1] for r in (readings or analyze(norm)))])]
+             for norm, readings in words]
+    return marks_from_candidates([w[0] for w in words], cands)
 
 
 def gap_class(text: str) -> str:

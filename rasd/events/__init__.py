@@ -206,6 +206,7 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]
                 if m.i > sv.lo and toks[m.i - 1].norm in _SPEAKER_PRONOUN:
                     c.first_person = True  # "قالت المقاومة إنها قتلت 223 عنصرا": the pronoun is the speaker; the party after is the object
                 c.obj_pronoun = m.enclitic in ("ه", "ها", "هم", "هما")
+                c.plural_verb = not m.enclitic and toks[m.i].norm.endswith("وا") and not normalize_text(m.value.phrase).endswith("وا")
                 c.uncoded_next = uncoded_next(doc, sv, m.j, c.obj_pronoun)
                 if c.relative_head is None and not c.obj_pronoun and m.i > sv.lo and toks[m.i - 1].norm in _RELATIVE \
                         and not any(toks[k].norm in _RESUMPTIVE for k in range(m.j, min(m.j + 2, sv.hi))):

@@ -50,6 +50,7 @@ class Candidate:
     own_date: bool = False  # the date was read in the trigger's own sentence, not lent by the one before
     struck: int = -1  # the token after a strike noun that opens what it struck ("غارات على مواقع داعش")
     rel_agent: Group | None = None  # the doer named in a relative clause ("الهجوم الذي نفذته إيران") or a report ("تقرير لـX")
+    plural_verb: bool = False  # "سياسيون انتقدوا الحكومة": a verb agreeing in number has its subject before it
 
 
 def _first(groups: list[Group]) -> Group | None:
@@ -108,7 +109,9 @@ def arguments(sv: SentenceView, c: Candidate, speaker: Group | None, carried: Gr
         # "دعمه الحوثيين": a noun with a possessive pronoun names its doer already; the party after is its object
         possessed = c.definite and "ال" not in c.proclitics
         obj_noun = trig.is_noun and ("ال" in c.proclitics or possessed or any(k in triggers for k in range(max(lo, c.i - 2), c.i)))
-        near = [g for g in after if g.marker == "" and not g.conj and not g.pron and not obj_noun
+        # "سياسيون انتقدوا الحكومة": a verb marked plural follows its subject; the party after it is its object
+        plural = c.plural_verb and "recip" not in trig.flags
+        near = [g for g in after if g.marker == "" and not g.conj and not g.pron and not obj_noun and not plural
                 and g.i - c.j <= (2 if trig.is_noun else 3)
                 # "غارات على مواقع داعش", "قصف أحياء المعارضة": a party after another noun is that noun's genitive, the target
                 and not (0 <= c.struck < g.i)
@@ -170,6 +173,8 @@ def arguments(sv: SentenceView, c: Candidate, speaker: Group | None, carried: Gr
             target = back[-1] if back else None
         if c.received_from is not None and c.receiver is not None:
             target = c.receiver
+        if trig.event == "MOBILIZE" and target is not None and target.marker != "target":
+            target = None  # forces are sent against a party ("ضد", "على"); "مع X", "لطلب X" name no target
         c.recipient = list(target.actors) if target else []
         if target is not None and target in rest:  # "مواقع لمنظمة بي كا كا وتنظيم داعش": coordinated objects all bear it
             k = rest.index(target)

@@ -13,6 +13,7 @@ from rasd.text.normalize import normalize_text
 
 _NEG_BEFORE = frozenset({"لم", "لن", "ما", "لا", "عدم", "دون", "بدون", "ولم", "ولن", "ولا", "فلم", "فلن"})
 _MAY = frozenset({"قد", "وقد", "فقد"})
+_SAME = frozenset({"ذاته", "نفسه"})
 _PLUPERFECT = frozenset({"وكان", "وكانت", "كان", "كانت", "وكانوا"})
 _CUES = ("future", "future_after", "hypothetical", "negation", "attribution")
 
@@ -54,13 +55,22 @@ def modality(doc: Doc, cues: Cues, sv: SentenceView, i: int, j: int, proclitics:
     return out
 
 
-# "سرعان ما أيد", "بعد ما", "كل ما": "ما" that is not a negation
+# "سرعان ما أيد", "بعد ما", "كل ما", "وهو ما": "ما" that is not a negation
 _MA_NOT_NEG = frozenset({"سرعان", "بعد", "عند", "كل", "طالما", "ربما", "قبل", "مثل", "حسب", "بحسب", "اول", "كثيرا",
-                         "غالبا", "نادرا", "قلما", "حين", "بين", "وسرعان"})
+                         "غالبا", "نادرا", "قلما", "حين", "بين", "وسرعان",
+                         "هو", "هي", "وهو", "وهي"})  # "وهو ما رفضته الصين": the relative "that which"
+
+
+# "كما طالب", "مما أدى", "فيما دعا": "ما" fused with a preposition is a conjunction or a relative, never a negation
+_MA_FUSED = frozenset({"كما", "وكما", "مما", "ومما", "بما", "وبما", "لما", "ولما", "فيما", "وفيما"})
 
 
 def _not_negation(toks: tuple[Token, ...], k: int, i: int, lo: int) -> bool:
-    """Whether the negation-looking word at ``k`` is "ما" in a non-negating use (a relative, or after "سرعان")."""
+    """Whether the negation-looking word at ``k`` does not negate: "ما" as a relative or conjunction, "بدون طيار"."""
+    if toks[k].norm in _MA_FUSED:
+        return True
+    if toks[k].norm in ("دون", "بدون") and k + 1 < len(toks) and toks[k + 1].norm == "طيار":
+        return True  # "طائرات بدون طيار": a drone, not a negation
     if toks[k].norm not in ("ما", "وما"):
         return False
     if k > lo and toks[k - 1].norm in _MA_NOT_NEG:
@@ -114,11 +124,27 @@ def event_date(doc: Doc, times: list[TimeExpr], sv: SentenceView, prev: Sentence
     if prev is not None and prev.hi > prev.lo and toks[prev.lo].norm not in _PLUPERFECT:
         # "وكان الرئيسان التقيا قبل ذلك أواخر نوفمبر": a background sentence lends its date to nothing after it
         spans.append((toks[prev.lo].start, toks[prev.hi - 1].end))
-    for a, b in spans:
+    own = spans[:2]
+    for a, b in own:
+        t = pick(a, b)
+        if t is not None and t.value:
+            return _iso(t.value), t.precision
+    if _same_day(toks, sv.lo, sv.hi):
+        # "في اليوم ذاته": the day last named before the sentence, however far back it was told
+        t = next((t for t in reversed(times) if t.start < toks[sv.lo].start and t.value and t.precision == "day"), None)
+        if t is not None:
+            return _iso(t.value), t.precision
+    for a, b in spans[2:]:
         t = pick(a, b)
         if t is not None and t.value:
             return _iso(t.value), t.precision
     return doc.doc_date, "document"
+
+
+def _same_day(toks: tuple[Token, ...], lo: int, hi: int) -> bool:
+    """Whether a sentence dates itself by the day told before it: "في اليوم ذاته", "في نفس اليوم", "اليوم نفسه"."""
+    return any((toks[k].norm == "اليوم" and toks[k + 1].norm in _SAME)
+               or (toks[k].norm in ("نفس", "ذات") and toks[k + 1].norm == "اليوم") for k in range(lo, hi - 1))
 
 
 def event_place(doc: Doc, places: list[Place], taken: list[tuple[int, int]], sv: SentenceView, i: int,

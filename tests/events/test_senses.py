@@ -84,6 +84,22 @@ CASES = [
         "القبض على ضابط قطري للاشتباه في دعمه الحوثيين.",
         [("ضابط قطري", "QAT MIL"), ("الحوثيين", "YEM REB")], "2018-05-01", [],
     ),
+    (  # news10k row 6121: "عزز" with a security object is a mobilisation; the party after "لطلب" is no target
+        "اتخذت واشنطن القرار بعدما عززت نجامينا إجراءاتها الأمنية استجابة لطلب واشنطن.",
+        [("واشنطن", "USA GOV"), ("نجامينا", "TCD GOV")], "2018-04-10", [("MOBILIZE", "police", ["TCD GOV"], [])],
+    ),
+    (  # "عزز" capacities or trust is no mobilisation
+        "وعززت مصر قدراتها الاقتصادية خلال العام الماضي.",
+        [("مصر", "EGY GOV")], "2018-04-10", [],
+    ),
+    (  # news10k row 7362: forces reinforced near a border name no target in "مع X"
+        "عززت القوات السودانية من وجودها في صعدة لضمان تأمين الحدود مع السعودية.",
+        [("القوات السودانية", "SDN MIL"), ("السعودية", "SAU GOV")], "2018-04-10", [("MOBILIZE", "police", ["SDN MIL"], [])],
+    ),
+    (  # news10k row 6800: a plural verb follows its (uncoded) subject; the party after it is criticised, not the critic
+        "ودافع الوزير عن الشرطة، رغم أن سياسيين معارضين انتقدوا الحكومة الفرنسية على عدم بذلها ما يكفي.",
+        [("الحكومة الفرنسية", "FRA GOV")], "2018-05-02", [],
+    ),
     (  # a ministry visiting a patient is no consultation between political parties
         "وزار وزير الصحة المواطن المصاب في المستشفى.",
         [("وزير الصحة", "SAU GOV"), ("المواطن المصاب", "SAU CVL")], "2018-04-01", [],
@@ -116,3 +132,22 @@ def test_attack_named_after_a_country(how, expected):
     doc.actors = tuple(replace(a, how=how) for a in doc.actors)
     doc = run(doc)
     assert [(e.event, [f"{a.country} {a.sector_code}" for a in e.actor]) for e in doc.events] == expected
+
+
+def test_same_day_takes_the_day_told_before():
+    """"في اليوم ذاته" dates an act by the day last named, even two sentences back."""
+    raw = ("وأكد مسؤول في بيان الجمعة أن الضحايا كانوا مدنيين.\n\nوجدد المسؤول دعوته لفتح تحقيق.\n\n"
+           "واتهمت منظمة العفو الدولية، في اليوم ذاته، التحالف بالتقصير.")
+    doc = run(hand_doc(raw, [("منظمة العفو الدولية", "NGO SOC"), ("التحالف", "SAU MIL")], date="2018-08-25"))
+    assert [(e.event, e.date) for e in doc.events] == [("ACCUSE", "2018-08-24")]
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("كما طالب الرئيس الأمريكي دونالد ترامب الرياض ببذل مزيد من الجهود.", ()),  # news10k row 6681: "كما" = also
+    ("ولم يطالب الرئيس الأمريكي دونالد ترامب الرياض بشيء.", ("negation",)),
+    ("وهو ما طالب به الرئيس الأمريكي دونالد ترامب الرياض.", ()),  # news10k row 6755: "وهو ما" = that which
+])
+def test_fused_ma_is_no_negation(raw, expected):
+    """"ما" fused with a preposition ("كما", "مما") does not negate the verb after it; "لم" does."""
+    doc = run(hand_doc(raw, [("الرئيس الأمريكي دونالد ترامب", "USA GOV"), ("الرياض", "SAU GOV")], date="2018-05-01"))
+    assert [(e.event, e.context) for e in doc.events] == [("REQUEST", expected)]

@@ -33,6 +33,9 @@ _WITNESS = frozenset({"شهد", "شهدت", "يشهد", "تشهد"})
 _PLACED_BY_SPEAKER = VERBAL | {"SANCTION", "REQUEST"}
 _PREVIOUS = frozenset({"السابق", "السابقه", "السابقين", "السابقتين"})
 _DAMMA = "\u064f"
+_JOINED_TYPES = frozenset({"COERCE", "ASSAULT", "MOBILIZE"})  # operations others "take part in"
+_BOTH_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts two parties do together
+_STATELESS = frozenset({"IMG", "IGO", "NGO", "MNC", ""})
 _WAS = frozenset({"كان", "كانت", "كانوا"})
 _TERROR = frozenset({"الارهابي", "الارهابيه", "ارهابي", "ارهابيه", "الانتحاري", "انتحاري"})
 # "اتفاقية فيينا المبرمة", "اتفاق باريس للمناخ": a named agreement, not an act of agreeing
@@ -226,6 +229,10 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]
                 c.preposed = True  # "تصدت القوات لصاروخ كان يستهدف المطار": the noun before "كان" is the subject
             if not m.value.is_noun and _DAMMA in doc.raw[toks[m.i].start + len(m.proclitics) : toks[m.i].start + len(m.proclitics) + 3]:
                 c.preposed = True  # "اتُهمت روسيا بتدبيره": a vocalised passive names the one it fell on, not a doer
+            if m.value.is_noun and m.value.event in _JOINED_TYPES:
+                # "عملية مداهمات ... شارك فيها 5 آلاف شرطي": who took part in an operation did it, it fell on no one
+                c.joined = frozenset(g.i for p in lex.find("participation", toks, m.j, min(m.j + 8, sv.hi))
+                                     for g in sv.groups if p.j <= g.i <= p.j + 4)
             subj = arguments(sv, c, speaker, carried, starts, last_subj)
             last_subj = subj or last_subj
             suffer = _SUFFER if m.value.event == "PROTEST" else _SUFFER | _WITNESS
@@ -235,8 +242,16 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]
             c.context = modality(doc, cues, sv, m.i, m.j, m.proclitics)
             if any(r[0].endswith("س") for k in range(max(sv.clause(m.i)[0], m.i - 3), m.i) for r in toks[k].readings[1:]):
                 c.context.add("future")  # a future verb governs it: "ستجري الاجتماعات"
-            c.date, c.precision = event_date(doc, times, sv, prev, m.i)
-            c.own_date = c.precision != "document" and event_date(doc, times, sv, None, m.i) == (c.date, c.precision)
+            own_times = times
+            if m.value.event in VERBAL:
+                # "أدان ... مقتل 22 طفلا في غارة جوية ... الخميس": a day told after the act condemned dates that act
+                act = next((n for n in by_sent[sv.index] if n.i >= m.j and n.value.event not in VERBAL
+                            and sv.clause(n.i) == sv.clause(m.i)), None)
+                if act is not None:
+                    cut = toks[act.i].start
+                    own_times = [t for t in times if not cut <= t.start < toks[sv.hi - 1].end]
+            c.date, c.precision = event_date(doc, own_times, sv, prev, m.i)
+            c.own_date = c.precision != "document" and event_date(doc, own_times, sv, None, m.i) == (c.date, c.precision)
             c.place = event_place(doc, places, taken, sv, m.i, tok_starts, m.value.event in _PLACED_BY_SPEAKER)
             if m.value.event == "ASSAULT" and m.value.is_noun and not c.actor and m.j < sv.hi \
                     and toks[m.j].norm in _TERROR and not c.passive_noun:
@@ -254,6 +269,9 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]
                     and c.place.country not in {a.country for a in c.actor}:
                 # "بدأ أوباما زيارة إلى كينيا": the visited country's government is the host
                 c.recipient = [Actor(c.place.start, c.place.end, c.place.country, "GOV", how="visited")]
+            if not c.actor and m.value.event in _BOTH_TYPES:
+                near = lex.find("both_parties", toks, max(sv.clause(m.i)[0], m.i - 2), min(m.j + 2, sv.hi))
+                c.both = bool(near)
             fill_victims(c)
             c.attribution = attr
             found.append(c)
@@ -298,6 +316,21 @@ def _event(doc: Doc, c: Candidate, ref: str | None) -> Event:
     )
 
 
+def _headline_place(doc: Doc, coded: list[Candidate]) -> None:
+    """Place an unplaced act at the headline's place of its doer's country ("الكويت تعلن تفكيك خلية")."""
+    if doc.title_span is None:
+        return
+    a, b = doc.title_span
+    heads = [p for p in doc.places if a <= p.start < b and not p.is_nationality and p.country]
+    for c in coded:
+        own = {x.country for x in c.actor}
+        # only an act among its doer's own people or groups with no state: a strike abroad happens abroad
+        # a meeting's place decides who visited whom: a headline's "بين تونس وإيران" names no venue
+        if c.place is None and c.trig.event not in _PLACED_BY_SPEAKER and c.trig.event != "CONSULT" \
+                and {x.country for x in c.recipient} <= own | _STATELESS:
+            c.place = next((p for p in heads if p.country in own), None)
+
+
 def run(doc: Doc) -> Doc:
     """Add the events layer: one Event per real-world action the article reports."""
     is_sport, sport_sents = sports(doc)
@@ -317,6 +350,7 @@ def run(doc: Doc) -> Doc:
     for sent, actors in parts:
         join_participants(cands, sent, actors)
     coded = fold_partial(dedupe([c for c in cands if any(a.country for a in c.actor) and political(c)]))
+    _headline_place(doc, coded)
     ref = reference_date(doc)
     events = (_event(doc, c, ref) for c in sorted(coded, key=lambda c: (c.sent, c.i)))
     doc.events = tuple(e for e in events if confident(doc, e))

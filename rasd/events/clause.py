@@ -100,10 +100,20 @@ def _marker(doc: Doc, lex: Lexicon, actor: Actor, i: int, lo: int) -> str:
         return "place"
     if i - 1 >= lo:
         prev = _strip_conj(doc.tokens[i - 1].norm) if doc.tokens[i - 1].norm not in lex.single["with"] else doc.tokens[i - 1].norm
+        if prev == "في" and _member(doc, lex, i - 2, lo):
+            return ""  # "مسؤول كبير في الأمم المتحدة": the body the official belongs to, not a place
         for name in ("with", "target", "place"):
             if prev in lex.single[name]:
                 return name
     return ""
+
+
+def _member(doc: Doc, lex: Lexicon, k: int, lo: int) -> bool:
+    """Whether token ``k`` (or the one before an adjective at ``k``) is a member's title: "مسؤول (كبير)"."""
+    toks = doc.tokens
+    if k >= lo and toks[k].norm in lex.single["member_adj"]:
+        k -= 1
+    return k >= lo and _strip_conj(toks[k].norm) in lex.single["member_of"]
 
 
 _GLOSS_AND = re.compile(r"\s*\([^()]{1,40}\)\s*و\s*")

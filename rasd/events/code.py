@@ -40,6 +40,8 @@ class Candidate:
     uncoded_next: bool = False  # an uncoded definite noun follows the verb: its subject, not a carried one
     support: Group | None = None  # a support verb stands between a noun and the subject before it ("أعربت عن إدانتها")
     passive_noun: bool = False  # "تم اعتقال", "جرى توقيف": a verbal noun made passive
+    joined: frozenset[int] = frozenset()  # group starts after "شارك فيها": more doers, never the target
+    both: bool = False  # "وكان الرئيسان التقيا": the parties are the two just named, not a new one
     obj_pronoun: bool = False  # the verb carries its object as a pronoun ("نطالبها", "اعتقلتها")
     lam_doer: Group | None = None  # "هجوم لداعش": an attack noun's doer introduced by "ل"
     received_from: Group | None = None  # "تلقى X دعما من Y": Y gives, X receives
@@ -125,7 +127,8 @@ def arguments(sv: SentenceView, c: Candidate, speaker: Group | None, carried: Gr
         subj, passive = None, True  # "قتل خمسة مواطنين", "اعتقل 14 شخصا": the people it fell on, not its doer
     nxt = next((k for k in sorted(triggers) if k >= c.j), hi)
     reach = max(c.j, subj.j) if subj is not None and subj.i >= c.j else c.j  # objects follow a post-verb subject
-    rest = [g for g in after if g is not subj and g.i - reach <= _OBJ_GAP and (g.i < nxt or "recip" in trig.flags)]
+    rest = [g for g in after if g is not subj and g.i - reach <= _OBJ_GAP and (g.i < nxt or "recip" in trig.flags)
+            and g.i not in c.joined]
     withs = [g for g in rest if g.marker == "with"]
     if withs:  # "بين X وY": the second party of a "بين" list carries no marker of its own
         k = rest.index(withs[0])

@@ -21,7 +21,10 @@ def absorb(target: Candidate, other: Candidate) -> None:
     if not target.recipient and other.recipient and not target.reciprocal and other.actor \
             and {a.country for a in other.actor} <= {a.country for a in target.actor}:
         target.recipient = list(other.recipient)  # the headline's "التفجير" is the body's "التفجير الذي استهدف مسجدا"
-    if target.place is None:
+    if target.place is None and other.place is not None and (
+            other.is_title or other.sent == target.sent or not other.place.country
+            or other.place.country in countries(target)):
+        # a later sentence's place abroad ("قاتل مع تنظيم داعش في الموصل بالعراق") is often that of another act
         target.place = other.place
     if target.attribution is None:
         target.attribution = other.attribution
@@ -45,6 +48,17 @@ def join_anaphora(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         c.last = c.sent
+        if c.both and not c.actor:
+            prior = [p for p in out if p.trig.event == c.trig.event and c.sent - p.last <= _ANAPHOR_SENTS
+                     and len(countries(p)) >= 2]
+            if prior:
+                # "وكان الرئيسان التقيا قبل ذلك": the two parties just told meet again, on their own date
+                p = max(prior, key=lambda p: (p.last, p.i))
+                if not c.own_date:  # "قالت إن الطرفين بحثا ...": the meeting just told, told again
+                    absorb(p, c)
+                    p.last = c.sent
+                    continue
+                c.actor, c.recipient, c.reciprocal = list(p.actor) + list(p.recipient), [], True
         if c.definite:
             prior = [p for p in out if _refers(c, p)]
             if prior:

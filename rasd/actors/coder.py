@@ -55,6 +55,7 @@ class Coder(Readings):
         self.openers, self._opens = _openers(lex)
         self.titles = name_words().titles
         self._atoms: list[Atom] = []  # the sentence being coded
+        self._city_memo: tuple[tuple[int, int], list[tuple[int, str]]] | None = None
         self._name: Atom | None = None  # the unknown name in the role phrase just coded
         self._bounds = (0, 0)  # the tokens of the sentence being coded
         self._member: bool | None = None  # whether that sentence says membership of a group (once computed)
@@ -341,6 +342,8 @@ class Coder(Readings):
             entry = self._context_entry(rn)
             if entry is not None:
                 return self._entry_actor(head, entry, span, "context")
+        if country is None and name is None and normalize_text(rn.phrase) in CUES.air_power:
+            country = self._scene_country(head.i)  # "قصف للطيران الحربي على ... بريف إدلب": Syria's
         if country is None:
             if rn.kind == "needs" and name is None:
                 return None  # "الجانب", "الدبلوماسي" alone: whose is not said
@@ -363,6 +366,7 @@ class Coder(Readings):
         self._atoms = atoms
         k = 0
         placed: Atom | None = None  # the last country or capital that stood as a place
+        stance = -1  # the end of the last nationality that stood for a state's word ("الاتهامات السعودية")
         while k < len(atoms):
             a = atoms[k]
             k += 1
@@ -389,6 +393,10 @@ class Coder(Readings):
                 s = self._span(a.i, a.j, a.pro)
                 act = Actor(s[0], s[1], r.country, r.sector_code, r.actor_id, r.entity_name, r.entity_name_ar,
                             r.other_sector_codes, "PER", "coref")
+            elif a.kind in ("ADJ", "GPE") and not self.sports and self._stance(a, stance):
+                stance = a.j
+                s = self._span(a.i, a.j, a.pro)
+                act = Actor(s[0], s[1], a.value.ref, "GOV", None, None, None, (), "GPE", "nationality")
             elif a.kind in ("GPE", "CAP") and not self.sports and not self._placed(a) and not self._attributive(a):
                 s = self._span(a.i, a.j, a.pro)
                 act = Actor(s[0], s[1], a.value.ref, "GOV", None, None, None, (), "GPE",
@@ -527,8 +535,10 @@ class Coder(Readings):
         self.set_home(sents, titles)
         self.sports = self._is_sports()
         out: list[Actor] = []
+        self._prev_atoms: list[Atom] = []
         for (s0, s1), atoms in zip(keep, sents):
             self._bounds, self._member = (s0, s1), None
             out.extend(self.sentence(self.add_coref(atoms, s0, s1), s1))
+            self._prev_atoms = atoms
         out.sort(key=lambda a: (a.start, a.end))
         return tuple(out)

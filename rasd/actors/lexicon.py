@@ -112,6 +112,8 @@ class Cues:
     list_filler: frozenset[str]
     verbal_before_ala: frozenset[str]
     place_nouns: frozenset[str]
+    air_power: frozenset[str]
+    stance_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from rasd.actors.atoms import Atom, DocText, conj
-from rasd.actors.context import outlet_country
+from rasd.actors.context import outlet_country, place_country, strong_place_end
 from rasd.actors.kb import Entry, Role, RoleNoun
 from rasd.actors.lexicon import Lexicon, cues
 from rasd.text.normalize import normalize_text
@@ -27,8 +27,8 @@ _SPORTS_MIN = (3, 5)  # distinct sports words and their count that make a sports
 @lru_cache(maxsize=1)
 def _sports_forms() -> dict[str, str]:
     """Every written form of a sports word with its clitics (والمدرب، للمنتخب، بالدوري) -> the word."""
-    out: dict[str, str] = {}
-    for w in CUES.sports:
+    out: dict[str, str] = {w: w for w in CUES.sports}  # a listed word is itself, whatever the set's order
+    for w in sorted(CUES.sports):  # sorted: a set's order changes with the hash seed, and so would the count
         if w.startswith("ال"):
             forms = [w, "و" + w, "ف" + w, "ب" + w, "وب" + w, "ل" + w[1:], "ول" + w[1:], "فل" + w[1:]]
         else:
@@ -36,6 +36,9 @@ def _sports_forms() -> dict[str, str]:
         for f in forms:
             out.setdefault(f, w)
     return out
+
+
+_CAPITAL = normalize_text("عاصمة")  # "عاصمة لـ" + a country names its owner
 
 
 class Readings(DocText):
@@ -46,6 +49,9 @@ class Readings(DocText):
     home: str | None
     orgs: Counter[str]
     _bounds: tuple[int, int]
+    _atoms: list[Atom]  # the sentence being coded
+    _prev_atoms: list[Atom]  # the sentence before it
+    _city_memo: tuple[tuple[int, int], list[tuple[int, str]]] | None
 
     def _role(self, entry: Entry) -> Role | None:
         """The role an entry holds in the article (the coder knows the date)."""
@@ -108,6 +114,8 @@ class Readings(DocText):
         clitic = conj(a.pro)
         if "ب" in clitic or "ك" in clitic:
             return True
+        if "ل" in clitic and _CAPITAL in self._prev_bases(a.i, 1):
+            return False  # "القدس عاصمة لإسرائيل": whose capital, not where ("سواحل ... للولايات المتحدة" stays a place)
         t = a.i - 1
         if t < 0 or self.toks[t].sent != self.toks[a.i].sent:
             return False
@@ -181,3 +189,47 @@ class Readings(DocText):
                     return self._subject_country([b])
                 return b.value.ref if b is not None and b.kind in ("ADJ", "GPE") else None
         return None
+
+    def _scene_country(self, i: int) -> str | None:
+        """The country a sentence is about nearest token ``i``: countries, nationalities and cities before it,
+        else after it, else the previous sentence's last; None leaves the article's home."""
+        found = [(b.i, b.value.ref) for b in self._atoms if b.kind in ("GPE", "CAP", "ADJ")] + self._cities()
+        before = [f for f in found if f[0] < i]
+        if before:
+            return max(before)[1]
+        after = [f for f in found if f[0] > i]
+        if after:
+            return min(after)[1]
+        prev = [(b.i, b.value.ref) for b in self._prev_atoms if b.kind in ("GPE", "CAP")]  # a named state, not an adjective
+        return max(prev)[1] if prev else None
+
+    def _stance(self, a: Atom, stance: int) -> bool:
+        """Whether a nationality after a noun of a state's word stands for its government ("الاتهامات السعودية
+        والأمريكية", "الموقف الروسي")."""
+        if a.j != a.i + 1 or not self.toks[a.i].norm.removeprefix(conj(a.pro)).startswith("ال") \
+                or a.i == 0 or self._punct_between(a.i, a.i):
+            return False
+        if a.i == stance and "و" in conj(a.pro):
+            return True  # the second of a pair
+        prev = self.toks[a.i - 1]
+        return prev.sent == self.toks[a.i].sent and any(b.startswith("ال") for b in prev.bases) \
+            and bool(CUES.stance_nouns.intersection(prev.bases))
+
+    def _cities(self) -> list[tuple[int, str]]:
+        """The cities and regions of the sentence being coded: (token, country), looked up once a sentence."""
+        if self._city_memo is not None and self._city_memo[0] == self._bounds:
+            return self._city_memo[1]
+        s0, s1 = self._bounds
+        found: list[tuple[int, str]] = []
+        t = s0
+        while t < s1:
+            # only a name after a place word ("بريف إدلب", "في حي الميسر بمدينة حلب"): city names are often words
+            cued = t > s0 and bool(CUES.place_before.intersection(self.toks[t - 1].bases))
+            pc = place_country(self.toks, t, s1) if cued and strong_place_end(self.toks, t, s1) is not None else None
+            if pc is not None:
+                found.append((t, pc[1]))
+                t = pc[0]
+            else:
+                t += 1
+        self._city_memo = (self._bounds, found)
+        return found

@@ -13,7 +13,7 @@ from rasd.events.code import Candidate, arguments, fill_victims, speaker_of
 from rasd.events.hints import lam_doer, noun_support, preposed_subject, received, relative_agent, relative_head, uncoded_next
 from rasd.events.context import attribution, event_date, event_place, historical, later, modality, sentence_cues
 from rasd.events.lexicon import QUAD, VERBAL, Lexicon, lexicon
-from rasd.events.victims import victims
+from rasd.events.victims import VICTIM, victims
 from rasd.events.filters import drop_self, reference_date, idle_visit, reporter_only, sports, state_protest
 from rasd.events.senses import accused_genitive, place_genitive, political, sense_ok
 from rasd.events.confidence import confident
@@ -37,7 +37,7 @@ _JOINED_TYPES = frozenset({"COERCE", "ASSAULT", "MOBILIZE"})  # operations other
 _BOTH_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts two parties do together
 _STATELESS = frozenset({"IMG", "IGO", "NGO", "MNC", ""})
 _WAS = frozenset({"كان", "كانت", "كانوا"})
-_TERROR = frozenset({"الارهابي", "الارهابيه", "ارهابي", "ارهابيه", "الانتحاري", "انتحاري"})
+_TERROR = frozenset({"الارهابي", "الارهابيه", "ارهابي", "ارهابيه", "الانتحاري", "انتحاري", "انتحاريه"})
 # "اتفاقية فيينا المبرمة", "اتفاق باريس للمناخ": a named agreement, not an act of agreeing
 _CONCLUDED = frozenset({"المبرم", "المبرمه", "الموقع", "الموقعه", "السابق", "السابقه"})
 
@@ -253,13 +253,23 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]
             c.date, c.precision = event_date(doc, own_times, sv, prev, m.i)
             c.own_date = c.precision != "document" and event_date(doc, own_times, sv, None, m.i) == (c.date, c.precision)
             c.place = event_place(doc, places, taken, sv, m.i, tok_starts, m.value.event in _PLACED_BY_SPEAKER)
-            if m.value.event == "ASSAULT" and m.value.is_noun and not c.actor and m.j < sv.hi \
-                    and toks[m.j].norm in _TERROR and not c.passive_noun:
-                # "التفجير الإرهابي الذي استهدف مسجدا": unnamed attackers are a party, of the country they struck
+            if m.value.event == "ASSAULT" and not m.value.is_noun and toks[m.j - 1].norm in _TERROR:
+                # "فجر انتحاري نفسه أمام مقر الاستخبارات": the bomber is the subject; a party after him is struck
+                c.recipient = c.recipient or [a for a in c.actor if a.start > toks[m.j - 1].start]
+                c.actor = []
+            if m.value.event == "ASSAULT" and not c.actor and not c.passive_noun and (
+                    toks[m.j - 1].norm in _TERROR if not m.value.is_noun else m.j < sv.hi and toks[m.j].norm in _TERROR):
+                # "التفجير الإرهابي الذي استهدف مسجدا", "فجر انتحاري حزامه": unnamed attackers are a party,
+                # of the country they struck
                 cc = c.place.country if c.place is not None and c.place.country else next(
                     (a.country for a in c.recipient if a.country), "")
+                k = m.j if m.value.is_noun else m.j - 1
                 if cc:
-                    c.actor = [Actor(toks[m.j].start, toks[m.j].end, cc, "UAF", how="unnamed")]
+                    c.actor = [Actor(toks[k].start, toks[k].end, cc, "UAF", how="unnamed")]
+                    if not m.value.is_noun and not c.recipient:
+                        # "فجر انتحاري حزامه في مسجد وقتل 26 من المصلين": those his blast killed are its victims
+                        c.recipient = [replace(a, country=a.country or cc) for g in sv.groups if g.i >= m.j
+                                       and g.marker != "place" for a in g.actors if a.how == VICTIM][:1]
             if c.place is None and m.value.event not in _PLACED_BY_SPEAKER:
                 # "مذكرات توقيف أصدرتها نيابة اسطنبول": a local office acts in its own city
                 c.place = next((p for a in c.actor for p in places

@@ -151,6 +151,75 @@ def _same_place(pred: dict[str, Any], gold: dict[str, Any], place_ids: dict[str,
     return gname in names or (gold.get("place_country") == loc.get("country") and any(gname in n or n in gname for n in names if n))
 
 
+def _quality(p: dict[str, Any], g: dict[str, Any], place_ids: dict[str, set[int]]) -> int:
+    """How many of the stricter figures a candidate pair gets right (actors, sectors, place, mode, date)."""
+    p_act, p_rec = _codes(p["actor"]), _codes(p.get("recipient") or [])
+    g_act, g_rec = list(g.get("actor") or []), list(g.get("recipient") or [])
+    return (int(_countries(p_act) == _countries(g_act) and _countries(p_rec) == _countries(g_rec))
+            + int(set(p_act) == set(g_act) and set(p_rec) == set(g_rec))
+            + int(_same_place(p, g, place_ids))
+            + int(({g["mode"]} if g.get("mode") else set()) == set(p.get("mode") or []))
+            + int(g.get("date") is not None and p.get("date") == g.get("date")))
+
+
+def _max_matching(pred: Sequence[dict[str, Any]], golds: Sequence[dict[str, Any]],
+                  place_ids: dict[str, set[int]]) -> dict[int, int]:
+    """Gold index -> extracted index: as many pairs as possible, and among those the best on the strict figures.
+
+    Min-cost flow by successive shortest paths (Bellman-Ford; a document has a handful of events): each pair
+    costs a large constant less its quality, so the number of pairs comes first and their quality second.
+    """
+    n_g, n_p = len(golds), len(pred)
+    src, sink = n_g + n_p, n_g + n_p + 1
+    edges: list[list[int]] = []  # [to, capacity, cost, reverse index] per edge, by node
+    graph: list[list[int]] = [[] for _ in range(n_g + n_p + 2)]
+
+    def add(u: int, v: int, cost: int) -> None:
+        graph[u].append(len(edges))
+        edges.append([v, 1, cost, len(edges) + 1])
+        graph[v].append(len(edges))
+        edges.append([u, 0, -cost, len(edges) - 1])
+
+    for gi, g in enumerate(golds):
+        add(src, gi, 0)
+        for k, p in enumerate(pred):
+            if _matches(p, g):
+                add(gi, n_g + k, 100 - _quality(p, g, place_ids))
+    for k in range(n_p):
+        add(n_g + k, sink, 0)
+    while True:
+        dist = [float("inf")] * len(graph)
+        via: list[int | None] = [None] * len(graph)
+        dist[src] = 0
+        for _ in range(len(graph)):
+            changed = False
+            for u in range(len(graph)):
+                if dist[u] == float("inf"):
+                    continue
+                for e in graph[u]:
+                    v, cap, cost, _ = edges[e]
+                    if cap and dist[u] + cost < dist[v]:
+                        dist[v], via[v], changed = dist[u] + cost, e, True
+            if not changed:
+                break
+        if dist[sink] == float("inf"):
+            break
+        v = sink
+        while v != src:
+            e = via[v]
+            assert e is not None
+            edges[e][1] -= 1
+            edges[edges[e][3]][1] += 1
+            v = edges[edges[e][3]][0]
+    out: dict[int, int] = {}
+    for gi in range(n_g):
+        for e in graph[gi]:
+            v, cap, cost, _ = edges[e]
+            if n_g <= v < n_g + n_p and cap == 0 and e % 2 == 0:
+                out[gi] = v - n_g
+    return out
+
+
 def score_events(pred: Sequence[dict[str, Any]], gold: dict[str, Any],
                  place_ids: dict[str, set[int]] | None = None) -> EventScores:
     """Match extracted events to gold events (each at most once) and to optional ones.
@@ -160,22 +229,15 @@ def score_events(pred: Sequence[dict[str, Any]], gold: dict[str, Any],
     """
     out = EventScores()
     place_ids = place_ids or {}
-    used: set[int] = set()
-    for g in gold.get("events", []):
-        best = None
-        for k, p in enumerate(pred):
-            if k in used or not _matches(p, g):
-                continue
-            strict = sorted(_codes(p["actor"])) == sorted(g.get("actor") or [])
-            if best is None or strict:
-                best = k
-                if strict:
-                    break
+    golds = list(gold.get("events", []))
+    pairs = _max_matching(pred, golds, place_ids)
+    used: set[int] = set(pairs.values())
+    for gi, g in enumerate(golds):
+        best = pairs.get(gi)
         if best is None:
             out.counts.fn += 1
             out.missed.append(f"{g['event']} {g.get('actor')} -> {g.get('recipient')} {g.get('date')}: {g.get('evidence', '')[:90]}")
             continue
-        used.add(best)
         out.counts.tp += 1
         p = pred[best]
         p_act, p_rec = _codes(p["actor"]), _codes(p.get("recipient") or [])

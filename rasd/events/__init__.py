@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from rasd.doc import Actor, Doc, Event
+from rasd.doc import Actor, Doc, Event, TimeExpr
 from rasd.text.match import Match
 from rasd.text.normalize import normalize_text
 from rasd.events.clause import Group, SentenceView, sentence_views
@@ -157,6 +157,43 @@ def _triggers(doc: Doc, lex: Lexicon) -> list[Match]:
     return matches
 
 
+_STATEMENT = frozenset(normalize_text(w) for w in ("بيان", "بيانها", "بيانه", "تصريح", "تصريحات", "صحفي", "صحافي", "مؤتمر"))
+
+
+def _statement_days(doc: Doc, times: list[TimeExpr], tok_starts: list[int]) -> list[TimeExpr]:
+    """The days told right after a statement noun: "في بيان الجمعة", "في بيان، الجمعة،", "في مؤتمر صحفي الاثنين"."""
+    toks = doc.tokens
+    out = []
+    for t in times:
+        if t.precision != "day" or not t.value:
+            continue
+        k = bisect.bisect_right(tok_starts, t.start) - 2
+        while k >= 0 and not any(ch.isalpha() for ch in toks[k].norm):
+            k -= 1  # a comma may stand between the noun and its day
+        if k >= 0 and (toks[k].norm in _STATEMENT or any(b in _STATEMENT for b in toks[k].bases)):
+            out.append(t)
+    return out
+
+
+def _nisba_doer(doc: Doc, sv: SentenceView, c: Candidate, j: int) -> bool:
+    """A party told as a nisba adjective of a definite attack noun did it: "الهجمات الصاروخية الحوثية", "الغارات الروسية"."""
+    toks = doc.tokens
+    # at most one plain adjective ("الصاروخية", "الجوية") may stand between the noun and the party
+    for k in range(j, min(j + 2, sv.hi)):
+        tok = toks[k]
+        if not (tok.norm.startswith("ال") and tok.norm[-1] in "يه"):
+            return False
+        found = next((a for a in c.recipient if a.start == tok.start and a.end == tok.end and a.country), None)
+        if found is None:
+            found = next((a for a in doc.actors if a.start == tok.start and a.end == tok.end and a.country), None)
+            if found is None:
+                continue
+        c.actor = [found]
+        c.recipient = [a for a in c.recipient if a is not found]
+        return True
+    return False
+
+
 def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]]]:
     """Every trigger of the document coded with what its clause says, and the parties of "شارك" sentences."""
     lex = lexicon()
@@ -174,6 +211,7 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]
     # the tokens a place starts in ("بدمشق" holds "دمشق"): an agreement named after a city is no act
     place_starts = frozenset(toks[k].start for k in (bisect.bisect_right(tok_starts, p.start) - 1 for p in places) if k >= 0)
     taken = sorted((a.start, a.end) for a in doc.actors if a.how != "capital")
+    stated = _statement_days(doc, times, tok_starts)
     out: list[Candidate] = []
     parts_found: list[tuple[int, list[Actor]]] = []
     carried: Group | None = None
@@ -234,6 +272,8 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]
                 c.joined = frozenset(g.i for p in lex.find("participation", toks, m.j, min(m.j + 8, sv.hi))
                                      for g in sv.groups if p.j <= g.i <= p.j + 4)
             subj = arguments(sv, c, speaker, carried, starts, last_subj)
+            nisba = m.value.is_noun and m.value.event == "ASSAULT" and c.definite and not c.actor \
+                and _nisba_doer(doc, sv, c, m.j)
             last_subj = subj or last_subj
             suffer = _SUFFER if m.value.event == "PROTEST" else _SUFFER | _WITNESS
             if m.value.is_noun and any(b in suffer for k in range(max(sv.lo, m.i - 3), m.i) for b in toks[k].bases):
@@ -249,10 +289,17 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, list[Actor]]
                             and sv.clause(n.i) == sv.clause(m.i)), None)
                 if act is not None:
                     cut = toks[act.i].start
-                    own_times = [t for t in times if not cut <= t.start < toks[sv.hi - 1].end]
+                    own_times = [t for t in times if not cut <= t.start < toks[sv.hi - 1].end or t in stated]
             c.date, c.precision = event_date(doc, own_times, sv, prev, m.i)
             c.own_date = c.precision != "document" and event_date(doc, own_times, sv, None, m.i) == (c.date, c.precision)
+            if m.value.event in VERBAL and c.precision == "document" and len({t.value for t in stated}) == 1:
+                # "أدان مسؤول أممي ... الخميس" then "وأكد لووك، في بيان الجمعة": the one statement told dates the speech
+                c.date, c.precision = stated[0].value.split("/")[0], "day"
             c.place = event_place(doc, places, taken, sv, m.i, tok_starts, m.value.event in _PLACED_BY_SPEAKER)
+            if nisba and not c.recipient and c.place is not None and c.place.country \
+                    and c.place.country not in {a.country for a in c.actor}:
+                # "الهجمات الصاروخية الحوثية التي استهدفت مدنا في السعودية": a foreign party struck that state
+                c.recipient = [Actor(c.place.start, c.place.end, c.place.country, "GOV", how="struck")]
             if m.value.event == "ASSAULT" and not m.value.is_noun and toks[m.j - 1].norm in _TERROR:
                 # "فجر انتحاري نفسه أمام مقر الاستخبارات": the bomber is the subject; a party after him is struck
                 c.recipient = c.recipient or [a for a in c.actor if a.start > toks[m.j - 1].start]

@@ -41,11 +41,20 @@ def test_two_parties_retold_without_date_is_the_same_meeting():
 
 
 def test_official_of_a_body_condemns_on_the_day_of_the_report():
-    # the UN official is the doer ("في الأمم المتحدة" is no place); "الخميس" dates the air strike, not the condemnation
+    # the UN official is the doer ("في الأمم المتحدة" is no place); "الخميس" dates the air strike, not the condemnation,
+    # which takes the day of the one statement the article tells ("وأكد لووك، في بيان الجمعة")
     doc = _dev("ant_bbc_010")
     first = min(e.sent_start for e in doc.events if doc.sentences[0].end <= e.sent_start)
     got = sorted((e.event, tuple(a.country for a in e.actor), e.date) for e in doc.events if e.sent_start == first)
-    assert got == [("ACCUSE", ("UNO",), "2018-08-25"), ("ASSAULT", ("SAU",), "2018-08-23")]
+    assert got == [("ACCUSE", ("UNO",), "2018-08-24"), ("ASSAULT", ("SAU",), "2018-08-23")]
+
+
+def test_a_nisba_party_after_an_attack_noun_did_it():
+    # "ندين بشدة الهجمات الصاروخية الحوثية الخطيرة التي استهدف عدة مدن في المملكة العربية السعودية ليلة الأحد"
+    doc = _dev("ant_cnn_009")
+    attack = next(e for e in doc.events if doc.raw[e.trigger_start : e.trigger_end] == "الهجمات")
+    got = ([(a.country, a.sector_code) for a in attack.actor], [(a.country, a.sector_code) for a in attack.recipient], attack.date)
+    assert got == ([("YEM", "REB")], [("SAU", "GOV")], "2018-03-25")
 
 
 def test_those_taking_part_in_a_raid_are_not_its_target():

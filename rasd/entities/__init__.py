@@ -9,7 +9,7 @@ import pycrfsuite
 from rasd.doc import Doc, Entity, Token
 from rasd.entities.fast import Words, fast_tagger
 from rasd.entities.features import doc_evidence, gap_class, sentence_features
-from rasd.entities.model import propagate
+from rasd.entities.model import bio_runs, propagate
 
 
 def _sentences(tokens: Sequence[Token]) -> list[list[Token]]:
@@ -40,17 +40,9 @@ def _gaps(doc: Doc, tokens: Sequence[Token]) -> list[str]:
 def _spans(tokens: Sequence[Token], tags: Sequence[str], scores: Sequence[float], source: Sequence[str]) -> list[Entity]:
     """Entity spans from a sentence's BIO tags, scored by the mean confidence of their labels."""
     out: list[Entity] = []
-    i, n = 0, len(tags)
-    while i < n:
-        if tags[i] == "O":
-            i += 1
-            continue
-        cls, j = tags[i][2:], i + 1
-        while j < n and tags[j] == "I-" + cls:
-            j += 1
+    for i, j, cls in bio_runs(tags):
         conf = sum(scores[i:j]) / (j - i)
         out.append(Entity(tokens[i].start, tokens[j - 1].end, cls, source=source[i], score=round(conf, 4)))
-        i = j
     return out
 
 

@@ -54,6 +54,22 @@ def tagger() -> pycrfsuite.Tagger:
     return open_tagger(verified(MODEL))
 
 
+def bio_runs(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """The (start, end, class) runs of a sentence's BIO tags; a stray I- starts a run of its own."""
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(tags)
+    while i < n:
+        if tags[i] == "O":
+            i += 1
+            continue
+        cls, j = tags[i][2:], i + 1
+        while j < n and tags[j] == "I-" + cls:
+            j += 1
+        out.append((i, j, cls))
+        i = j
+    return out
+
+
 def propagate(words: Sequence[Sequence[str]], tags: list[list[str]]) -> list[tuple[int, int]]:
     """Tag bare repeats of a name found elsewhere in the document; returns the (sentence, word) positions changed.
 
@@ -63,17 +79,9 @@ def propagate(words: Sequence[Sequence[str]], tags: list[list[str]]) -> list[tup
     """
     known: dict[str, set[str]] = {}
     for ws, ts in zip(words, tags):
-        i, n = 0, len(ts)
-        while i < n:
-            if ts[i] == "O":
-                i += 1
-                continue
-            cls, j = ts[i][2:], i + 1
-            while j < n and ts[j] == "I-" + cls:
-                j += 1
+        for i, j, cls in bio_runs(ts):
             if j - i == 1 or cls == "PER":
                 known.setdefault(ws[j - 1], set()).add(cls)
-            i = j
     changed: list[tuple[int, int]] = []
     for k, (ws, ts) in enumerate(zip(words, tags)):
         for i, w in enumerate(ws):

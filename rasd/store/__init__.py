@@ -35,6 +35,14 @@ def _layers(doc: Doc) -> dict[str, Any]:
     }
 
 
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Insert a DataFrame's rows into a table by column name (inside the caller's transaction)."""
+    con.register("_rasd_rows", frame)
+    cols = ", ".join(f'"{c}"' for c in frame.columns)
+    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _rasd_rows")
+    con.unregister("_rasd_rows")  # after a failure the caller rolls back; the next register replaces the view
+
+
 def event_rows(doc: Doc, coded_date: str) -> list[dict[str, Any]]:
     """The EVENTS.md records of a document's events."""
     if not doc.events:
@@ -125,11 +133,7 @@ class Store:
             for table, rows in (("documents", doc_rows), ("entities", ent_rows), ("events", ev_rows),
                                 ("event_mentions", men_rows)):
                 if rows:
-                    frame = pd.DataFrame(rows)
-                    con.register("batch_rows", frame)
-                    cols = ", ".join(f'"{c}"' for c in frame.columns)
-                    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch_rows")
-                    con.unregister("batch_rows")
+                    insert_frame(con, table, pd.DataFrame(rows))
             con.unregister("batch_ids")
             con.execute("COMMIT")
         except Exception:

@@ -22,7 +22,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from rasd.store import Store
+from rasd.store import Store, insert_frame
 from rasd.text.normalize import normalize_text
 
 # Wire copies score 90-100; rewrites of the same report by another desk rarely drop under 60.
@@ -162,14 +162,8 @@ def cluster_events(store: Store, min_similarity: float = MIN_TEXT_SIMILARITY) ->
         con.execute("DELETE FROM event_cluster_members")
         con.execute("DELETE FROM event_clusters")
         if rows:
-            clusters = pd.DataFrame(rows)
-            con.register("cluster_rows", clusters)
-            con.execute(f"INSERT INTO event_clusters ({', '.join(clusters.columns)}) SELECT * FROM cluster_rows")
-            con.unregister("cluster_rows")
-            links = pd.DataFrame(members)
-            con.register("member_rows", links)
-            con.execute("INSERT INTO event_cluster_members SELECT event_id, cluster_id FROM member_rows")
-            con.unregister("member_rows")
+            insert_frame(con, "event_clusters", pd.DataFrame(rows))
+            insert_frame(con, "event_cluster_members", pd.DataFrame(members))
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -1,0 +1,181 @@
+"""Draw the annotated corpus's documents: seeded, stratified by outlet, with a held-out test split.
+
+    python scripts/corpus/draw.py            # writes corpus/manifest.tsv
+
+News rows come from ../shared/corpus/bench/news10k.jsonl.gz, stratified by outlet in proportion to
+news10k with at least 5 per outlet (sport and culture pages kept: they test false positives); posts
+from ../shared/corpus/pool/fignews_posts.jsonl. Excluded: the rows ../shared/corpus/README.md reserves
+and any row that is also in ../shared/corpus/dev (same URL, title or text). Splits are dealt within
+each genre and outlet so each split has its share of outlets and posts; a subset of every split and
+genre is marked for a second, independent annotation pass. The keyword supplement (rows added to
+train only for PLOVER types with fewer than 15 train events) is drawn by `--supplement`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from rasd.gold.sources import SourceIndex
+
+SEED = 20261204
+N_NEWS, N_POSTS, MIN_PER_OUTLET = 295, 125, 5
+SPLITS = {"news": {"test": 72, "dev": 60, "train": 163}, "post": {"test": 30, "dev": 25, "train": 70}}
+DOUBLE = {"news": {"test": 12, "dev": 10, "train": 14}, "post": {"test": 5, "dev": 5, "train": 6}}
+BATCH = 24
+ROOT = Path(__file__).resolve().parents[2]
+MANIFEST = ROOT / "corpus" / "manifest.tsv"
+FIELDS = ["id", "genre", "outlet", "split", "draw", "double", "batch"]
+
+
+def reserved(index: SourceIndex) -> set[str]:
+    """The rows ../shared/corpus/README.md reserves for measurement."""
+    text = (index.root / "corpus" / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Reserved rows", 1)[1]
+    return set(re.findall(r"bench-\d{5}", section))
+
+
+def dev_keys(index: SourceIndex) -> set[str]:
+    """URLs, titles and text openings of the shared dev articles, to keep them out."""
+    keys: set[str] = set()
+    with open(index.root / "corpus" / "dev" / "articles.jsonl", encoding="utf-8") as fh:
+        for row in map(json.loads, fh):
+            for k in (row.get("url"), row.get("title"), (row.get("text") or "")[:200].strip()):
+                if k:
+                    keys.add(k)
+    return keys
+
+
+def allocate(sizes: Counter[str], total: int, floor: int) -> dict[str, int]:
+    """Per-outlet counts in proportion to ``sizes``, at least ``floor`` each, summing to ``total``."""
+    alloc = {o: min(floor, n) for o, n in sizes.items()}
+    rest = total - sum(alloc.values())
+    pool = sum(sizes.values())
+    shares = {o: rest * n / pool for o, n in sizes.items()}
+    for o in alloc:
+        alloc[o] += int(shares[o])
+    left = total - sum(alloc.values())
+    for o in sorted(shares, key=lambda o: shares[o] - int(shares[o]), reverse=True)[:left]:
+        alloc[o] += 1
+    return alloc
+
+
+def deal(items: list[dict], counts: dict[str, int], key: str, rng: random.Random) -> None:
+    """Assign ``key`` values to items in the given counts, spread evenly over the items' order."""
+    total = sum(counts.values())
+    labels: list[str] = []
+    acc = {k: 0.0 for k in counts}
+    for _ in range(total):
+        for k in counts:
+            acc[k] += counts[k] / total
+        pick = max((k for k in counts if labels.count(k) < counts[k]), key=lambda k: acc[k])
+        acc[pick] -= 1
+        labels.append(pick)
+    for item, label in zip(items, labels):
+        item[key] = label
+
+
+def draw() -> list[dict]:
+    """The random part of the corpus: news by outlet and posts, split and marked for double annotation."""
+    index = SourceIndex()
+    rng = random.Random(SEED)
+    skip_ids, skip_keys = reserved(index), dev_keys(index)
+
+    def usable(r: dict) -> bool:
+        return (r["id"] not in skip_ids and r.get("url") not in skip_keys and r.get("title") not in skip_keys
+                and (r.get("text") or "")[:200].strip() not in skip_keys and bool((r.get("text") or "").strip()))
+
+    news = [r for r in index.rows("news10k").values() if usable(r)]
+    by_outlet: dict[str, list[dict]] = defaultdict(list)
+    for r in sorted(news, key=lambda r: r["id"]):
+        by_outlet[r["outlet"]].append(r)
+    alloc = allocate(Counter(r["outlet"] for r in index.rows("news10k").values()), N_NEWS, MIN_PER_OUTLET)
+    picked: list[dict] = []
+    for outlet in sorted(by_outlet):
+        rows = rng.sample(by_outlet[outlet], alloc[outlet])
+        picked += [{"id": r["id"], "genre": "news", "outlet": outlet, "draw": "random"} for r in rows]
+    posts = sorted((r for r in index.rows("fignews_pool").values() if usable(r)), key=lambda r: r["id"])
+    picked += [{"id": r["id"], "genre": "post", "outlet": "fignews", "draw": "random"} for r in rng.sample(posts, N_POSTS)]
+    for genre in ("news", "post"):
+        items = [p for p in picked if p["genre"] == genre]
+        rng.shuffle(items)
+        items.sort(key=lambda p: p["outlet"])  # stable: random order within an outlet, outlets dealt evenly
+        deal(items, SPLITS[genre], "split", rng)
+        for split, n in DOUBLE[genre].items():
+            chosen = rng.sample([p for p in items if p["split"] == split], n)
+            for p in items:
+                p.setdefault("double", 0)
+            for p in chosen:
+                p["double"] = 1
+    rng.shuffle(picked)
+    for i, p in enumerate(picked):
+        p["batch"] = f"A{i // BATCH + 1:02d}"
+    return picked
+
+
+# Keyword searches for the supplement: words that usually tell the type (GOLD.md's cues); a hit is only a
+# candidate, its annotation decides what it holds.
+KEYWORDS = {
+    "PROTEST": r"تظاهر|احتجاج|اعتصام|إضراب|مسيرة احتجاجية",
+    "THREATEN": r"هدد|يهدد|توعد|تهديد",
+    "AID": r"مساعدات|معونات|منحة|إغاثة",
+    "RETREAT": r"انسحب|أفرج|إطلاق سراح|وقف إطلاق النار|هدنة|استقال",
+    "CONCEDE": r"اعتذر|اعترف ب|تراجع عن",
+    "REJECT": r"رفض|نفى|نفت",
+    "SANCTION": r"عقوبات|تجميد أصول|طرد السفير|قطع العلاقات",
+    "MOBILIZE": r"حشد|تعزيزات|نشر قوات|استنفار|حالة التأهب",
+    "COOPERATE": r"تعاون أمني|تبادل المعلومات|تدريبات مشتركة|مناورات مشتركة",
+    "AGREE": r"وقع|توقيع اتفاق|مذكرة تفاهم|اتفقت",
+}
+N_SUPPLEMENT = 4
+
+
+def supplement(drawn: list[dict]) -> list[dict]:
+    """Train-only rows for the PLOVER types that random news holds few of: a seeded draw among the
+    news10k rows whose title matches the type's keywords (not drawn already, not reserved, not dev)."""
+    index = SourceIndex()
+    rng = random.Random(SEED + 1)
+    taken = {r["id"] for r in drawn} | reserved(index)
+    skip_keys = dev_keys(index)
+    out: list[dict] = []
+    for etype, pattern in KEYWORDS.items():
+        rx = re.compile(pattern)
+        cands = sorted((r for r in index.rows("news10k").values()
+                        if r["id"] not in taken and rx.search(r.get("title") or "") and r.get("url") not in skip_keys
+                        and r.get("title") not in skip_keys), key=lambda r: r["id"])
+        for r in rng.sample(cands, min(N_SUPPLEMENT, len(cands))):
+            taken.add(r["id"])
+            out.append({"id": r["id"], "genre": "news", "outlet": r["outlet"], "split": "train",
+                        "draw": f"keyword:{etype}", "double": 0, "batch": "S01"})
+    return out
+
+
+def write(rows: list[dict]) -> None:
+    """corpus/manifest.tsv, one document a line."""
+    MANIFEST.parent.mkdir(parents=True, exist_ok=True)
+    with MANIFEST.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, FIELDS, delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        for r in sorted(rows, key=lambda r: (r["batch"], r["id"])):
+            w.writerow({k: r.get(k, "") for k in FIELDS})
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--supplement", action="store_true", help="also draw the keyword supplement (train only)")
+    args = ap.parse_args()
+    rows = draw()
+    if args.supplement:
+        rows += supplement(rows)
+    write(rows)
+    c = Counter((r["genre"], r["split"]) for r in rows)
+    print(f"{len(rows)} documents -> {MANIFEST}: {dict(sorted(c.items()))}, double {sum(r['double'] for r in rows)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -83,7 +83,8 @@ def _pct(x: float) -> str:
 
 @app.command("eval")
 def eval_cmd(
-    folder: Path | None = typer.Argument(None, help="An evaluation folder: articles (*.txt or *.jsonl) and gold/."),
+    folder: Path | None = typer.Argument(None, help="An evaluation folder (articles and gold/), or a corpus gold folder "
+                                         "(corpus/gold/dev: ID.gold.json files, documents read from ../shared by id)."),
     ner: Path | None = typer.Option(None, "--ner", help="Score the entity tagger on a 'token TAG' file (e.g. ANERcorp test)."),
     wojood: Path | None = typer.Option(None, "--wojood", help="Score date recognition on a Wojood sample folder."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
@@ -95,10 +96,10 @@ def eval_cmd(
         raise typer.Exit(EXIT_USAGE)
     results: dict[str, object] = {}
     if folder is not None:
-        from rasd.eval import evaluate_dir
+        from rasd.eval import evaluate_dir, is_gold_folder
 
-        if not (folder / "gold").is_dir():
-            typer.echo(f"rasd eval: {folder}: no gold/ folder", err=True)
+        if not (folder / "gold").is_dir() and not is_gold_folder(folder):
+            typer.echo(f"rasd eval: {folder}: neither a gold/ folder nor ID.gold.json files", err=True)
             raise typer.Exit(EXIT_USAGE)
         report = evaluate_dir(folder)
         scores = report.as_dict()
@@ -153,6 +154,17 @@ def _print_report(folder: Path, s: dict) -> None:
     for name, value in rows:
         t.add_row(name, value)
     console.print(t)
+    g = Table(title="events by genre (F1 with a bootstrap 95% interval over documents)")
+    for col in ("genre", "docs", "P", "R", "F1", "95% interval", "tp / fp / fn"):
+        g.add_column(col, justify="left" if col == "genre" else "right")
+    parts = [*s.get("by_genre", {}).items(), ("all", {"docs": s["docs"], "precision": s["events_precision"],
+             "recall": s["events_recall"], "f1": s["events_f1"], "f1_ci95": s["events_f1_ci95"],
+             "tp": s["events_tp"], "fp": s["events_fp"], "fn": s["events_fn"]})]
+    for name, e in parts:
+        lo, hi = e["f1_ci95"]
+        g.add_row(name, str(e["docs"]), _pct(e["precision"]), _pct(e["recall"]), _pct(e["f1"]),
+                  f"{_pct(lo)}-{_pct(hi)}", f"{e['tp']} / {e['fp']} / {e['fn']}")
+    console.print(g)
 
 
 def _print_classes(title: str, scores: dict) -> None:
@@ -200,6 +212,40 @@ def show(
         console.print(f"    {ev.get('text')}", markup=False, highlight=False)
     if len(events) > limit:
         console.print(f"\n... {len(events) - limit} more (--limit)")
+
+
+gold_app = typer.Typer(no_args_is_help=True, help="Gold corpora: check annotation folders.")
+app.add_typer(gold_app, name="gold")
+
+
+@gold_app.command("check")
+def gold_check(
+    folders: list[Path] = typer.Argument(..., help="Folders of ID.gold.json files (searched recursively)."),
+    shared: Path | None = typer.Option(None, "--shared", help="The shared data folder (default: $RASD_SHARED or a shared/ beside a parent)."),
+) -> None:
+    """Validate gold files: JSON shape, PLOVER types and modes, COUNTRY SECTOR codes, every span's
+    raw[start:end] against its text, and each evidence quote in its document."""
+    from rasd.gold import SourceIndex, check_dir
+
+    missing = [f for f in folders if not f.is_dir()]
+    if missing:
+        typer.echo(f"rasd gold check: {missing[0]}: no such folder", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        index = SourceIndex(shared or folders[0])
+    except FileNotFoundError as exc:
+        typer.echo(f"rasd gold check: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    n = bad = 0
+    for folder in folders:
+        n += sum(1 for _ in folder.rglob("*.gold.json"))
+        for path, problems in check_dir(folder, index).items():
+            bad += 1
+            for p in problems:
+                console.print(f"{path}: {p}", markup=False, highlight=False)
+    console.print(f"{n} gold files checked, {bad} with problems", markup=False, highlight=False)
+    if bad:
+        raise typer.Exit(1)
 
 
 from rasd.cli_data import register  # noqa: E402  (export and query live beside the store)

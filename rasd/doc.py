@@ -195,6 +195,7 @@ class Doc:
     id: str
     meta: DocMeta
     errors: list[DocError] = field(default_factory=list)
+    warnings: list[DocError] = field(default_factory=list)  # processed, but something was changed or cut
     page: str | None = None  # the HTML page an article was extracted from, kept for the store
     # clean
     boilerplate: tuple[Boilerplate, ...] = ()
@@ -240,3 +241,7 @@ class Doc:
     def fail(self, stage: str, message: str) -> None:
         """Record an error on this document."""
         self.errors.append(DocError(stage, message))
+
+    def warn(self, stage: str, message: str) -> None:
+        """Record a warning: the document was processed, but the user should know what was done to it."""
+        self.warnings.append(DocError(stage, message))

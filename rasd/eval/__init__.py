@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from rasd.doc import Doc
@@ -27,6 +28,24 @@ class DocResult:
     event_scores: EventScores
 
 
+def bootstrap_f1(counts: list[tuple[int, int, int]], reps: int = 1000, seed: int = 0) -> tuple[float, float]:
+    """A 95% interval of micro F1, documents resampled with replacement (tp, fp, fn per document)."""
+    if not counts:
+        return (0.0, 0.0)
+    arr = np.asarray(counts, dtype=np.int64)
+    idx = np.random.default_rng(seed).integers(0, len(arr), size=(reps, len(arr)))
+    tp, fp, fn = (arr[idx, k].sum(axis=1) for k in range(3))
+    denom = 2 * tp + fp + fn
+    f1 = np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)
+    lo, hi = np.percentile(f1, [2.5, 97.5])
+    return (round(float(lo), 4), round(float(hi), 4))
+
+
+def genre_of(key: str, gold: dict[str, Any]) -> str:
+    """news or post: the gold's own field, else by the id (FIGNEWS rows are outlets' posts)."""
+    return gold.get("genre") or ("post" if key.startswith("fignews") else "news")
+
+
 @dataclass(slots=True)
 class Report:
     """Every score GOLD.md defines, summed over a folder."""
@@ -43,6 +62,15 @@ class Report:
     events: EventScores = field(default_factory=EventScores)
     results: list[DocResult] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    genres: dict[str, str] = field(default_factory=dict)  # document key -> news | post
+
+    def event_figures(self, genre: str | None = None) -> dict[str, Any]:
+        """Event P/R/F1 with a bootstrap 95% interval over documents, for one genre or all."""
+        rows = [r for r in self.results if genre is None or self.genres.get(r.key) == genre]
+        per_doc = [(r.event_scores.counts.tp, r.event_scores.counts.fp, r.event_scores.counts.fn) for r in rows]
+        c = Counts(*(sum(x[k] for x in per_doc) for k in range(3)))
+        return {"docs": len(rows), "precision": round(c.precision, 4), "recall": round(c.recall, 4),
+                "f1": round(c.f1, 4), "f1_ci95": list(bootstrap_f1(per_doc)), "tp": c.tp, "fp": c.fp, "fn": c.fn}
 
     def as_dict(self) -> dict[str, Any]:
         """The scores as plain numbers (for the eval gate and JSON output)."""
@@ -60,6 +88,8 @@ class Report:
             "place": round(self.events.place.value, 4), "context": round(self.events.context.value, 4),
             "mode": round(self.events.mode.value, 4),
             "event_places_outside_gold_country": self.events.foreign_places,
+            "events_f1_ci95": self.event_figures()["f1_ci95"],
+            "by_genre": {g: self.event_figures(g) for g in ("news", "post") if g in self.genres.values()},
         }
 
 
@@ -145,11 +175,66 @@ def _gold_place_ids(doc: Doc, gold: dict[str, Any]) -> dict[str, set[int]]:
     return out
 
 
+def score_doc(doc: Doc, gold: dict[str, Any], key: str, report: Report) -> None:
+    """Score one processed document against its gold reading, into ``report``."""
+    report.docs += 1
+    report.genres[key] = genre_of(key, gold)
+    if doc.errors:
+        report.misses.append(f"{key}: errors {[e.message for e in doc.errors]}")
+    report.repairs.add(repair_counts([(doc.raw[r.start : r.end], r.fixed) for r in doc.repairs], gold.get("repairs", {})))
+    spans = [(b.start, b.end) for b in doc.boilerplate]
+    for line in gold.get("boilerplate", []):
+        ok = covered(doc.raw, line.strip(), spans)
+        report.boilerplate.add(ok)
+        if not ok:
+            report.misses.append(f"{key}: boilerplate missed: {line[:60]}")
+    gold_lines = gold.get("boilerplate", [])
+    report.boilerplate_extra += sum(1 for b in doc.boilerplate if not any(doc.raw[b.start : b.end] in g for g in gold_lines))
+    if "title" in gold:
+        report.titles.add(_title_ok(doc, gold["title"]))
+    if "doc_date" in gold:
+        ok = doc.doc_date == gold["doc_date"]
+        report.doc_dates.add(ok)
+        if not ok:
+            report.misses.append(f"{key}: doc_date {doc.doc_date} gold {gold['doc_date']}")
+    _score_entities(doc, gold, report)
+    events = event_rows(doc, coded_date="")
+    es = score_events(events, gold, _gold_place_ids(doc, gold))
+    report.misses += [f"{key}: event missed: {m}" for m in es.missed]
+    report.misses += [f"{key}: event not in gold: {m}" for m in es.extra]
+    report.events.merge(es)
+    report.results.append(DocResult(key, doc, events, es))
+
+
+def is_gold_folder(folder: str | Path) -> bool:
+    """A corpus gold folder: ID.gold.json files whose documents live in the shared sources, no articles beside."""
+    folder = Path(folder)
+    return folder.is_dir() and not (folder / "gold").is_dir() and any(folder.glob("*.gold.json"))
+
+
+def evaluate_gold_folder(folder: str | Path) -> Report:
+    """Score the pipeline on a corpus gold folder (corpus/gold/dev): each document read from ../shared by id."""
+    from rasd.gold.sources import SourceIndex
+
+    folder = Path(folder)
+    index = SourceIndex(folder)
+    pipe = default_pipeline()
+    report = Report()
+    for path in sorted(folder.glob("*.gold.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        key = gold.get("doc") or path.name[: -len(".gold.json")]
+        score_doc(pipe(index.doc(key)), gold, key, report)
+    return report
+
+
 def evaluate_dir(folder: str | Path) -> Report:
-    """Run the pipeline over every article of ``folder`` and score it against ``folder/gold``."""
+    """Run the pipeline over every article of ``folder`` and score it against ``folder/gold``;
+    a corpus gold folder (ID.gold.json files only) reads its documents from the shared sources."""
     from rasd.ingest import iter_docs
 
     folder = Path(folder)
+    if is_gold_folder(folder):
+        return evaluate_gold_folder(folder)
     gold_dir = folder / "gold"
     if not gold_dir.is_dir():
         raise FileNotFoundError(f"{folder}: no gold/ folder")
@@ -161,31 +246,5 @@ def evaluate_dir(folder: str | Path) -> Report:
         if not gold_path.exists():
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        doc = pipe(doc)
-        report.docs += 1
-        if doc.errors:
-            report.misses.append(f"{key}: errors {[e.message for e in doc.errors]}")
-        report.repairs.add(repair_counts([(doc.raw[r.start : r.end], r.fixed) for r in doc.repairs], gold.get("repairs", {})))
-        spans = [(b.start, b.end) for b in doc.boilerplate]
-        for line in gold.get("boilerplate", []):
-            ok = covered(doc.raw, line.strip(), spans)
-            report.boilerplate.add(ok)
-            if not ok:
-                report.misses.append(f"{key}: boilerplate missed: {line[:60]}")
-        gold_lines = gold.get("boilerplate", [])
-        report.boilerplate_extra += sum(1 for b in doc.boilerplate if not any(doc.raw[b.start : b.end] in g for g in gold_lines))
-        if "title" in gold:
-            report.titles.add(_title_ok(doc, gold["title"]))
-        if "doc_date" in gold:
-            ok = doc.doc_date == gold["doc_date"]
-            report.doc_dates.add(ok)
-            if not ok:
-                report.misses.append(f"{key}: doc_date {doc.doc_date} gold {gold['doc_date']}")
-        _score_entities(doc, gold, report)
-        events = event_rows(doc, coded_date="")
-        es = score_events(events, gold, _gold_place_ids(doc, gold))
-        report.misses += [f"{key}: event missed: {m}" for m in es.missed]
-        report.misses += [f"{key}: event not in gold: {m}" for m in es.extra]
-        report.events.merge(es)
-        report.results.append(DocResult(key, doc, events, es))
+        score_doc(pipe(doc), gold, key, report)
     return report

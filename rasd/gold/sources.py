@@ -45,8 +45,9 @@ def source_of(doc_id: str) -> str:
 class SourceIndex:
     """Rows of the shared sources by id, read once per source on first use."""
 
-    def __init__(self, root: str | Path | None = None) -> None:
-        found = Path(root) if root else shared_root()
+    def __init__(self, where: str | Path | None = None) -> None:
+        """``where``: the shared folder itself, or a path to search from (its parents' `shared/`)."""
+        found = Path(where) if where and Path(where, "corpus").is_dir() else shared_root(where)
         if found is None:
             raise FileNotFoundError("no shared data folder found (set RASD_SHARED to the folder holding corpus/)")
         self.root = found

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rasd.doc import Doc, DocMeta, content_id
-from rasd.ingest.common import MAX_DOC_BYTES, Rejected, error_doc, too_big
+from rasd.ingest.common import MAX_DOC_BYTES, Rejected, error_doc, shown_path, too_big
 from rasd.ingest.decode import decode
 from rasd.ingest.html import html_file_doc
 from rasd.ingest.jsonl import count_lines, iter_jsonl
@@ -70,13 +70,18 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 def read_text_file(path: Path, label: str, max_bytes: int = MAX_DOC_BYTES) -> Doc:
     """A plain-text file as one document; its id is the hash of the file's bytes."""
     data = _read_bytes(path, max_bytes)
-    text, codec = decode(data)
+    text, codec, replaced = decode(data)
     if not text.strip():
         raise Rejected("empty file")
     meta = DocMeta(source=label, kind="txt")
     if codec != "utf-8":
         meta.extra["encoding"] = codec
-    return Doc(raw=text, id=content_id(data), meta=meta)
+    doc = Doc(raw=text, id=content_id(data), meta=meta)
+    if replaced:
+        doc.warn("ingest", f"{replaced} undecodable byte sequence(s) replaced by U+FFFD (read as UTF-8)")
+    elif codec not in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        doc.warn("ingest", f"not UTF-8: read as {codec}")
+    return doc
 
 
 def _read_file(path: Path, label: str, kind: str, max_bytes: int) -> Iterator[Doc]:
@@ -95,9 +100,9 @@ def _read_file(path: Path, label: str, kind: str, max_bytes: int) -> Iterator[Do
     yield read_text_file(path, label, max_bytes)
 
 
-def _one(label: str, kind: str | None, max_bytes: int) -> Iterator[Doc]:
+def _one(name: str, kind: str | None, max_bytes: int) -> Iterator[Doc]:
     """The documents of one named file, any failure turned into an error document."""
-    path = Path(label)
+    path, label = Path(name), shown_path(name)
     kind = kind or "txt"  # a file named explicitly with an unknown ending is read as text
     try:
         yield from _read_file(path, label, kind, max_bytes)

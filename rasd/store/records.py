@@ -58,4 +58,5 @@ def document_record(doc: Doc) -> dict[str, Any]:
         "entities": entity_records(doc),
         "n_events": len(doc.events),
         "errors": [{"stage": e.stage, "message": e.message} for e in doc.errors],
+        "warnings": [{"stage": e.stage, "message": e.message} for e in doc.warnings],
     }

@@ -12,6 +12,11 @@ from rasd.pipeline import Pipeline, default_pipeline
 from rasd.store import Store
 
 
+# A batch is written once it holds this much text, whatever its count: processed documents keep all their
+# layers until stored, so the parts of one huge article must not wait for each other.
+BATCH_CHARS = 1_000_000
+
+
 @dataclass(slots=True)
 class RunSummary:
     """What a run did, for the CLI and the benchmarks."""
@@ -49,6 +54,7 @@ def process_docs(docs: Iterable[Doc], store: Store, *, pipeline: Pipeline | None
     known = set() if force else store.known_ids()
     summary = RunSummary()
     batch: list[Doc] = []
+    batch_chars = 0
     for doc in docs:
         summary.read += 1
         if doc.id in known and not doc.errors:
@@ -67,9 +73,10 @@ def process_docs(docs: Iterable[Doc], store: Store, *, pipeline: Pipeline | None
         batch.append(doc)
         if on_doc:
             on_doc(doc)
-        if len(batch) >= batch_size:
+        batch_chars += len(doc.raw)
+        if len(batch) >= batch_size or batch_chars >= BATCH_CHARS:
             store.write(batch)
-            batch = []
+            batch, batch_chars = [], 0
     store.write(batch)
     summary.seconds = time.perf_counter() - t0
     return summary

@@ -142,8 +142,11 @@ def _coordinated(doc: Doc, lex: Lexicon, prev: Group, actor: Actor, i: int) -> b
 def groups(doc: Doc, lex: Lexicon, lo: int, hi: int, mentions: list[tuple[Actor, int, int]]) -> tuple[Group, ...]:
     """The actor groups of one sentence, in order."""
     out: list[Group] = []
-    for actor, i, j in mentions:
-        if i < lo or j > hi:
+    first = bisect.bisect_left(mentions, lo, key=lambda m: m[1])  # mentions are in token order
+    for actor, i, j in mentions[first:]:
+        if i >= hi:
+            break
+        if j > hi:
             continue
         if out and _coordinated(doc, lex, out[-1], actor, i):
             g = out[-1]

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 from datetime import date
 
 from rasd.doc import Attribution, Doc, Place, TimeExpr, Token
 from rasd.events.clause import SentenceView
 from rasd.events.lexicon import Lexicon
 from rasd.text.normalize import normalize_text
+
+T = TypeVar("T", TimeExpr, Place)
 
 _NEG_BEFORE = frozenset({"لم", "لن", "ما", "لا", "عدم", "دون", "بدون", "ولم", "ولن", "ولا", "فلم", "فلن"})
 _MAY = frozenset({"قد", "وقد", "فقد"})
@@ -105,6 +109,14 @@ def _iso(value: str) -> str:
     return value.split("/")[0]
 
 
+def within(items: Sequence[T], a: int, b: int) -> Sequence[T]:
+    """The items (sorted by start) that start in [a, b): a slice found by bisection, so a sentence's
+    look-up costs its own items, not the whole document's."""
+    lo = bisect.bisect_left(items, a, key=lambda x: x.start)
+    hi = bisect.bisect_left(items, b, lo, key=lambda x: x.start)
+    return items[lo:hi]
+
+
 def event_date(doc: Doc, times: list[TimeExpr], sv: SentenceView, prev: SentenceView | None, i: int) -> tuple[str | None, str]:
     """The date governing token ``i``: its clause, its sentence, the previous sentence, else the document's."""
     toks = doc.tokens
@@ -112,7 +124,7 @@ def event_date(doc: Doc, times: list[TimeExpr], sv: SentenceView, prev: Sentence
     tpos = toks[i].start
 
     def pick(a: int, b: int) -> TimeExpr | None:
-        cands = [t for t in times if a <= t.start < b and t.value]
+        cands = [t for t in within(times, a, b) if t.value]
         if not cands:
             return None
         after = [t for t in cands if t.start >= tpos]
@@ -162,11 +174,11 @@ def event_place(doc: Doc, places: list[Place], taken: list[tuple[int, int]], sv:
     if verbal:
         # a condemnation, a demand or a sanction is placed only where the clause says it was made
         # ("في مؤتمر صحفي بالرياض، أدان ..."); "أدان التفجير في عسير" names where the condemned act happened
-        cands = [p for p in places if toks[lo].start <= p.start < tpos and not p.is_nationality and free(p)
+        cands = [p for p in within(places, toks[lo].start, tpos) if not p.is_nationality and free(p)
                  and _locative(doc, tok_starts, p)]
         return cands[-1] if cands else None
     for a, b in ((toks[lo].start, toks[hi - 1].end), (toks[sv.lo].start, toks[sv.hi - 1].end)):
-        cands = [p for p in places if a <= p.start < b and not p.is_nationality and free(p)]
+        cands = [p for p in within(places, a, b) if not p.is_nationality and free(p)]
         if cands:
             fine = [p for p in cands if p.resolution != "country"] or cands
             best = min(fine, key=lambda p: (not _locative(doc, tok_starts, p), p.start < tpos, abs(p.start - tpos)))

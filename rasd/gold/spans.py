@@ -64,18 +64,31 @@ def _bounded(raw: str, start: int, end: int) -> int | None:
     return None
 
 
+_PREV_WORD = re.compile(f"([{_WORD}]+)[\\s]+$")
+
+
+def _adjective_use(raw: str, form: str, start: int) -> bool:
+    """A one-word nisba form ("السعودية", "الأمريكي") right after a definite noun is that noun's adjective
+    ("الحكومة السعودية"), not the name: not a mention."""
+    if " " in form or not form.startswith("ال") or not form.endswith(("ية", "ي", "يون", "يين")):
+        return False
+    m = _PREV_WORD.search(raw, max(0, start - 40), start)
+    return bool(m) and m.group(1).lstrip("وفبلك").startswith(("ال", "ل"))
+
+
 def mentions(raw: str, forms: list[str]) -> list[tuple[int, int]]:
-    """Every word-bounded occurrence of any form (a proclitic before it allowed; ل + ال contracted to لل)."""
+    """Every word-bounded occurrence of any form (a proclitic before it allowed; ل + ال contracted to لل),
+    a nisba form after a definite noun excepted (it is an adjective there)."""
     found: set[tuple[int, int]] = set()
     for form in {f.strip() for f in forms if f and f.strip()}:
         for s, e in find_all(raw, form):
-            if _bounded(raw, s, e) is not None:
+            if _bounded(raw, s, e) is not None and not _adjective_use(raw, form, s):
                 found.add((s, e))
         if form.startswith("ال") and len(form) > 3:
             for s, e in find_all(raw, "ل" + form[2:]):
                 # "للسعودية": the span is the article's ل and the noun, after the preposition ل
                 if s >= 1 and raw[s - 1] == "ل" and _bounded(raw, s - 1, e) is not None:
-                    found.add((s, e))
+                    found.add((s, e))  # an adjective never takes the preposition: "للسعودية" is the name
     return sorted(found)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import IO
 
 from rasd.doc import Doc, DocMeta, content_id
@@ -25,7 +26,7 @@ class Limits:
     max_doc_bytes: int = MAX_DOC_BYTES  # one document (a text file, a JSONL row, an HTML page, a WARC payload)
     max_input_bytes: int = MAX_INPUT_BYTES  # what one input file may inflate to
     max_errors: int = MAX_ERRORS_PER_FILE  # bad rows or records of one file recorded one by one
-    max_doc_chars: int = 200_000  # a longer document is processed in parts of at most this many characters
+    max_doc_chars: int = 50_000  # a longer document is processed in parts of at most this many characters
     max_html_bytes: int = 5_000_000  # an HTML page handed to the extractor
     doc_seconds: float = 30.0  # a document's time budget: later stages are skipped once it is spent
 
@@ -54,8 +55,11 @@ class BoundedStream:
     gigabytes, a WARC header line of a billion zeros) into a Rejected error after bounded memory and time.
     """
 
-    def __init__(self, inner: IO[bytes], max_total: int = MAX_INPUT_BYTES, max_line: int = MAX_DOC_BYTES) -> None:
+    def __init__(self, inner: IO[bytes], max_total: int = MAX_INPUT_BYTES, max_line: int = MAX_DOC_BYTES,
+                 cut_is_end: bool = False) -> None:
         self.inner, self.max_total, self.max_line = inner, max_total, max_line
+        self.cut_is_end = cut_is_end  # a cut-short gzip reads as the end of the stream, noted in ``cut``
+        self.cut: str | None = None
         self.total = 0
         self.run = 0  # bytes since the last newline
 
@@ -76,12 +80,24 @@ class BoundedStream:
             while chunk := self.read(1 << 20):
                 parts.append(chunk)
             return b"".join(parts)
-        return self._seen(self.inner.read(n))
+        # read1: one underlying read, so the bytes decompressed before a cut are returned, not lost
+        return self._guarded(getattr(self.inner, "read1", self.inner.read), n)
+
+    def _guarded(self, fn: Callable[[int], bytes], n: int) -> bytes:
+        if self.cut is not None:
+            return b""
+        try:
+            return self._seen(fn(n))
+        except EOFError as exc:
+            if not self.cut_is_end:
+                raise
+            self.cut = str(exc)
+            return b""
 
     def readline(self, limit: int = -1) -> bytes:
         """One line, at most ``limit`` bytes (at most the line limit + 1 when no limit is given)."""
         cap = self.max_line + 1 if limit is None or limit < 0 else min(limit, self.max_line + 1)
-        return self._seen(self.inner.readline(cap))
+        return self._guarded(self.inner.readline, cap)
 
     def readable(self) -> bool:
         return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from rasd.doc import Doc, content_id
-from rasd.ingest.common import MAX_DOC_BYTES, Rejected, error_doc, too_big
+from rasd.ingest.common import MAX_DOC_BYTES, BoundedStream, Limits, Rejected, error_doc, too_big
 from rasd.ingest.dates import parse_date
 from rasd.ingest.html import decode_page, page_doc
 
@@ -64,21 +65,47 @@ def _record_doc(record: object, label: str, max_bytes: int) -> Doc | None:
     return doc
 
 
-def iter_warc(path: Path, label: str, max_bytes: int = MAX_DOC_BYTES) -> Iterator[Doc]:
+def _stream(path: Path, limits: Limits) -> BoundedStream:
+    """The WARC's bytes, decompressed here (every gzip member in turn) and bounded, so a header line of a
+    billion zeros or a record inflating past the input limit stops with an error, not with all memory."""
+    fh = path.open("rb")
+    inner = gzip.GzipFile(fileobj=fh, mode="rb") if fh.peek(2)[:2] == b"\x1f\x8b" else fh
+    return BoundedStream(inner, limits.max_input_bytes, max_line=limits.max_doc_bytes,  # type: ignore[arg-type]
+                         cut_is_end=True)
+
+
+def iter_warc(path: Path, label: str, max_bytes: int = MAX_DOC_BYTES, limits: Limits | None = None) -> Iterator[Doc]:
     """Documents from a WARC (or .warc.gz) file, one per HTML response; a corrupt file ends in an error doc."""
-    found = 0
+    limits = limits or Limits(max_doc_bytes=max_bytes)
+    max_bytes = min(max_bytes, limits.max_doc_bytes)
+    found = errors = 0
     try:
-        with path.open("rb") as fh:
+        with _stream(path, limits) as fh:
             for record in ArchiveIterator(fh):
                 doc = _record_doc(record, label, max_bytes)
-                if doc is not None:
-                    found += 1
-                    yield doc
-    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
+                if doc is None:
+                    continue
+                found += 1
+                if doc.errors:
+                    errors += 1
+                    if errors > limits.max_errors:
+                        continue
+                yield doc
+            if fh.cut is not None and not (found and errors and "truncated" in str(doc.errors[0].message)):
+                yield error_doc(label, "warc", f"corrupt WARC after {found} documents (EOFError: {fh.cut})")
+                return
+    except Rejected as exc:
+        yield error_doc(label, "warc", f"{exc} (after {found} documents)")
+        return
+    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, gzip.BadGzipFile) as exc:
         yield error_doc(label, "warc", f"corrupt WARC after {found} documents ({type(exc).__name__}: {exc})")
         return
     except OSError as exc:
         yield error_doc(label, "warc", f"cannot read ({exc.strerror or exc})")
         return
+    unrecorded = errors - limits.max_errors
+    if unrecorded > 0:
+        yield error_doc(f"{label}:errors", "warc", f"{unrecorded} more bad records not recorded one by one "
+                        f"(the limit is {limits.max_errors} error records per file)")
     if found == 0:
         yield error_doc(label, "warc", "no HTML response records")

@@ -66,7 +66,10 @@ def _is_nat(g: Gazetteer, doc: Doc, i: int) -> bool:
 def find_mentions(doc: Doc, g: Gazetteer) -> list[Mention]:
     """Place, nationality and capital mentions, left to right, not overlapping."""
     toks = doc.tokens
-    ents = [(e.start, e.end) for e in doc.entities if e.type in ("LOC", "GPE")]
+    ents = bytearray(len(doc.raw) + 1)  # 1 under the tagger's LOC/GPE spans: an overlap test per mention in its own length
+    for e in doc.entities:
+        if e.type in ("LOC", "GPE"):
+            ents[e.start : e.end] = b"\x01" * (e.end - e.start)
     pers = [(e.start, e.end) for e in doc.entities if e.type == "PER"]
     out: list[Mention] = []
     i, n = 0, len(toks)
@@ -124,7 +127,7 @@ def find_mentions(doc: Doc, g: Gazetteer) -> list[Mention]:
                     phrase=phrase, cue=prev,
                     locative=prev in g.cues["locative"] or pm.proclitics in g.cues["locative_proclitic"]
                     or prev in g.cues["capital"],
-                    entity=any(s < re_ and rs < e for s, e in ents),
+                    entity=1 in ents[rs:re_],
                     person=person or tagged_person)
         out.append(m)
         i = pm.j

@@ -7,10 +7,6 @@ from typing import Any
 from rasd.doc import Doc
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def entity_records(doc: Doc) -> list[dict[str, Any]]:
     """Every entity mention: coded actors first, then places, then other named entities.
 
@@ -18,23 +14,30 @@ def entity_records(doc: Doc) -> list[dict[str, Any]]:
     code); a place wins over an uncoded NER span (it carries the geocode).
     """
     out: list[dict[str, Any]] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(doc.raw) + 1)  # 1 where a kept span lies: overlap tests in linear time
+
+    def free(start: int, end: int) -> bool:
+        return 1 not in taken[start:end]
+
+    def take(start: int, end: int) -> None:
+        taken[start:end] = b"\x01" * (end - start)
+
     for a in doc.actors:
         out.append({
             "raw_text": doc.raw[a.start : a.end], "type": a.entity_type or "ORG", "start": a.start, "end": a.end,
             "actor_id": a.actor_id, "entity_name": a.entity_name, "country": a.country, "sector_code": a.sector_code,
         })
-        taken.append((a.start, a.end))
+        take(a.start, a.end)
     for p in doc.places:
-        if p.is_nationality or any(_overlaps((p.start, p.end), t) for t in taken):
+        if p.is_nationality or not free(p.start, p.end):
             continue
         out.append({
             "raw_text": doc.raw[p.start : p.end], "type": "GPE" if p.resolution == "country" else "LOC",
             "start": p.start, "end": p.end, "entity_name": p.name, "country": p.country, "geonameid": p.geonameid,
         })
-        taken.append((p.start, p.end))
+        take(p.start, p.end)
     for e in doc.entities:
-        if any(_overlaps((e.start, e.end), t) for t in taken):
+        if not free(e.start, e.end):
             continue
         out.append({"raw_text": doc.raw[e.start : e.end], "type": e.type, "start": e.start, "end": e.end})
     out.sort(key=lambda r: (r["start"], r["end"]))

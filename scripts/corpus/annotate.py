@@ -2,6 +2,7 @@
 
     python scripts/corpus/annotate.py show ID...          # header and raw text of shared documents
     python scripts/corpus/annotate.py check DRAFT.json... # build a draft's spans and list every problem
+    python scripts/corpus/annotate.py diff DRAFT.json...  # after annotating: where rasd's reading differs
     python scripts/corpus/annotate.py build               # corpus/passes -> corpus/gold/{train,dev,test}
 
 A draft (corpus/passes/PASS/ID.json) holds codes and copied quotes; offsets are computed from the quotes
@@ -73,6 +74,27 @@ def check(paths: list[Path], index: SourceIndex) -> int:
     return 1 if bad else 0
 
 
+def diff(paths: list[Path], index: SourceIndex) -> int:
+    """A draft beside what rasd extracts from the same document: for catching slips after annotating."""
+    from rasd.eval import Report, score_doc
+    from rasd.pipeline import default_pipeline
+
+    meta = manifest()
+    pipe = default_pipeline()
+    for path in paths:
+        gold, errors = built(path, index, meta)
+        if errors:
+            print(f"{path.name}: fix the draft first: {errors[0]}")
+            continue
+        report = Report()
+        score_doc(pipe(index.doc(gold["doc"])), gold, gold["doc"], report)
+        print(f"=== {gold['doc']} ({path})")
+        for m in report.misses:
+            if "event" in m or "entity code" in m:
+                print("  " + m.split(": ", 1)[1] if m.startswith(gold["doc"]) else "  " + m)
+    return 0
+
+
 def build(index: SourceIndex) -> int:
     meta = manifest()
     passes = CORPUS / "passes"
@@ -102,6 +124,7 @@ def main() -> int:
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("show").add_argument("ids", nargs="+")
     sub.add_parser("check").add_argument("drafts", nargs="+", type=Path)
+    sub.add_parser("diff").add_argument("drafts", nargs="+", type=Path)
     sub.add_parser("build")
     args = ap.parse_args()
     index = SourceIndex()
@@ -110,6 +133,8 @@ def main() -> int:
         return 0
     if args.cmd == "check":
         return check(args.drafts, index)
+    if args.cmd == "diff":
+        return diff(args.drafts, index)
     return build(index)
 
 

@@ -1,26 +1,34 @@
 """The `rasd` command: thin wrappers over importable functions, with exact exit codes.
 
-Exit codes: 0 everything read and processed; 2 usage error (bad option, missing
-path); 3 some inputs failed (each recorded with its error in documents.jsonl
-and the store, the rest processed); 4 no document found in the inputs.
+Exit codes: 0 everything read and processed; 2 usage error (bad option, no input
+path exists, an --out that is a file or read-only); 3 some inputs failed (each
+recorded with its error in documents.jsonl and the store, the rest processed; a
+missing path among others is such an input); 4 no document found in the inputs;
+5 the store is in use by another `rasd run`. `rasd gold check` exits 1 when a
+gold file has problems.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from rasd import __version__
+from rasd.console import plain, safe
+from rasd.ingest.common import Limits
 
-EXIT_OK, EXIT_USAGE, EXIT_SOME_FAILED, EXIT_NO_INPUT = 0, 2, 3, 4
+EXIT_OK, EXIT_USAGE, EXIT_SOME_FAILED, EXIT_NO_INPUT, EXIT_BUSY = 0, 2, 3, 4, 5
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="rasd: Arabic news in, PLOVER event data out. Every value points back to the characters it came from.")
 console = Console()
+_LIMITS = Limits()  # the defaults, shown in --help
 
 
 def _version(value: bool) -> None:
@@ -46,25 +54,38 @@ def run(
     workers: int | None = typer.Option(None, "--workers", "-w", help="Run on a local Dask cluster of N worker processes."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster (tcp://HOST:PORT)."),
     partition_size: int = typer.Option(500, "--partition-size", help="Documents per Dask partition."),
+    max_doc_bytes: int = typer.Option(_LIMITS.max_doc_bytes, "--max-doc-bytes", help="Largest document (bytes); larger ones are recorded as errors."),
+    max_input_bytes: int = typer.Option(_LIMITS.max_input_bytes, "--max-input-bytes", help="Most one input file may inflate to (bytes)."),
+    max_errors: int = typer.Option(_LIMITS.max_errors, "--max-errors", help="Bad rows or records of one file recorded one by one; the rest are counted."),
+    max_doc_chars: int = typer.Option(_LIMITS.max_doc_chars, "--max-doc-chars", help="Longer documents are processed in parts of at most this many characters."),
+    max_html_bytes: int = typer.Option(_LIMITS.max_html_bytes, "--max-html-bytes", help="Largest HTML page given to the extractor (bytes)."),
+    doc_seconds: float = typer.Option(_LIMITS.doc_seconds, "--doc-seconds", help="A document's time budget: later stages are skipped once spent."),
 ) -> None:
     """Read PATHS, code their events, store everything and write OUT/documents.jsonl and OUT/events.jsonl."""
-    from rasd.run import run_paths
+    from rasd.run import StoreBusy, run_paths
 
-    missing = [p for p in paths if not p.exists()]
-    for p in missing:
-        typer.echo(f"rasd run: {p}: no such file or folder", err=True)
-    if missing and len(missing) == len(paths):
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if len(missing) == len(paths):
+        for p in missing:
+            typer.echo(f"rasd run: {safe(p)}: no such file or folder", err=True)
         raise typer.Exit(EXIT_USAGE)
-    present = [p for p in paths if p.exists()]
-    if workers is not None or scheduler is not None:
-        from rasd.scale import run_distributed
+    _writable_out(out, db)
+    limits = Limits(max_doc_bytes=max_doc_bytes, max_input_bytes=max_input_bytes, max_errors=max_errors,
+                    max_doc_chars=max_doc_chars, max_html_bytes=max_html_bytes, doc_seconds=doc_seconds)
+    try:
+        if workers is not None or scheduler is not None:
+            from rasd.scale import run_distributed
 
-        summary = run_distributed(present, out, workers=workers or 2, scheduler=scheduler, db=db,
-                                  partition_size=partition_size, progress=not quiet, force=force)
-    else:
-        summary = run_paths(present, out, db=db, batch_size=batch_size, force=force)
+            summary = run_distributed(paths, out, workers=workers or 2, scheduler=scheduler, db=db,
+                                      partition_size=partition_size, progress=not quiet, force=force, limits=limits)
+        else:
+            # a missing path among others is read too: it becomes an error record ("no such file")
+            summary = run_paths(paths, out, db=db, batch_size=batch_size, force=force, limits=limits)
+    except StoreBusy as exc:
+        typer.echo(f"rasd run: {safe(exc)}", err=True)
+        raise typer.Exit(EXIT_BUSY) from None
     for source, message in summary.failed:
-        typer.echo(f"rasd run: {source}: {message}", err=True)
+        typer.echo(f"rasd run: {safe(source)}: {safe(message)}", err=True)
     console.print(
         f"{summary.read} documents read, {summary.processed} processed, {summary.skipped} already stored, "
         f"{len(summary.failed)} failed; {summary.events} events, {summary.repairs} repairs "
@@ -73,8 +94,26 @@ def run(
     if summary.read == 0:
         typer.echo("rasd run: no document found in the inputs", err=True)
         raise typer.Exit(EXIT_NO_INPUT)
-    if summary.failed or missing:
+    if summary.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _writable_out(out: Path, db: Path | None) -> None:
+    """A clean usage error when --out (or --db's folder) is a file, cannot be created or is read-only."""
+    for folder, what in ((out, "--out"), ((db.parent if db else None), "--db")):
+        if folder is None:
+            continue
+        if folder.exists() and not folder.is_dir():
+            typer.echo(f"rasd run: {what} {safe(folder)}: not a folder", err=True)
+            raise typer.Exit(EXIT_USAGE)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            typer.echo(f"rasd run: {what} {safe(folder)}: cannot create ({exc.strerror or exc})", err=True)
+            raise typer.Exit(EXIT_USAGE) from None
+        if not os.access(folder, os.W_OK):
+            typer.echo(f"rasd run: {what} {safe(folder)}: not writable", err=True)
+            raise typer.Exit(EXIT_USAGE)
 
 
 def _pct(x: float) -> str:
@@ -208,8 +247,8 @@ def show(
             line += f" -> {who(ev['recipient'])}"
         if loc:
             line += f"  @ {loc.get('name')} ({loc.get('country')})"
-        console.print(f"\n[bold]{head}[/bold]  {line}", highlight=False)
-        console.print(f"    {ev.get('text')}", markup=False, highlight=False)
+        console.print(Text.assemble("\n", plain(head, "bold"), "  ", plain(line)), highlight=False)
+        console.print(plain(f"    {ev.get('text')}"), highlight=False)
     if len(events) > limit:
         console.print(f"\n... {len(events) - limit} more (--limit)")
 
@@ -256,3 +295,7 @@ register(app)
 def main() -> None:
     """Entry point of the `rasd` script."""
     app()
+
+
+if __name__ == "__main__":
+    main()

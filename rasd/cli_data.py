@@ -1,6 +1,7 @@
 """`rasd export` and `rasd query`: the store's data out, and its questions answered without SQL.
 
-Exit codes: 0 ok; 2 usage error (bad option, no store, bad SQL).
+Exit codes: 0 ok; 2 usage error (bad option, no store, bad SQL, a statement that would write);
+5 the store is in use by a running `rasd run`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-EXIT_OK, EXIT_USAGE = 0, 2
+from rasd.console import plain
+
+EXIT_OK, EXIT_USAGE, EXIT_BUSY = 0, 2, 5
 DEFAULT_DB = Path("out") / "rasd.duckdb"
 console = Console()
 err = Console(stderr=True)
@@ -28,20 +31,29 @@ _REPORTS = typer.Option(False, "--reports", help="Every report, not one row per 
 _LIMIT = typer.Option(50, "--limit", "-n", help="How many rows to print.")
 
 
-def _open(db: Path, command: str):  # noqa: ANN202 - returns a Store, imported lazily for a fast --help
-    """The store at ``db`` with its clusters current, or a clean exit with a usage error."""
+def _open(db: Path, command: str, *, read_only: bool = False):  # noqa: ANN202 - a Store, imported lazily
+    """The store at ``db`` with its clusters current, or a clean exit with a usage error. ``read_only``:
+    the clusters are brought up to date first, then the store is reopened read-only, without access to
+    files outside it (what `query --sql` runs cannot change the store or touch other files)."""
     from rasd.store import Store
     from rasd.store.clusters import ensure_clusters
 
     if not db.exists():
-        err.print(f"rasd {command}: {db}: no store (run `rasd run ... --out DIR` first, or give --db)")
+        err.print(f"rasd {command}: {db}: no store (run `rasd run ... --out DIR` first, or give --db)", markup=False)
         raise typer.Exit(EXIT_USAGE)
     try:
         store = Store(db)
+        ensure_clusters(store)
+        if read_only:
+            store.close()
+            store = Store(db, read_only=True)
+            store.con.execute("SET enable_external_access = false")
+            store.con.execute("SET lock_configuration = true")
     except Exception as exc:  # noqa: BLE001 - a locked or foreign file is the user's to fix
-        err.print(f"rasd {command}: {db}: cannot open ({exc})", markup=False, highlight=False)
-        raise typer.Exit(EXIT_USAGE) from None
-    ensure_clusters(store)
+        busy = "lock" in str(exc).lower()
+        why = "in use by a running `rasd run` (wait for it to finish)" if busy else f"cannot open ({exc})"
+        err.print(f"rasd {command}: {db}: {why}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_BUSY if busy else EXIT_USAGE) from None
     return store
 
 
@@ -50,19 +62,20 @@ _SHORT = ("date", "event_type", "actor_name", "actor_country", "recipient_name",
 
 
 def _print(frame: pd.DataFrame, title: str, limit: int = 50) -> None:
-    """A DataFrame as a rich table (event lists show their readable columns)."""
+    """A DataFrame as a rich table (event lists show their readable columns); every value printed as
+    plain text (never markup), control characters escaped."""
     cols = [c for c in _SHORT if c in frame.columns] if "event_id" in frame.columns else list(frame.columns)
-    t = Table(title=f"{title} ({len(frame)} rows)")
+    t = Table(title=plain(f"{title} ({len(frame)} rows)"))
     for c in cols:
-        t.add_column(c, overflow="fold")
+        t.add_column(plain(c), overflow="fold")
     for row in frame[cols].head(limit).itertuples(index=False):
-        t.add_row(*("" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)[:120] for v in row))
+        t.add_row(*(plain("" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)[:120]) for v in row))
     console.print(t)
 
 
 def _answer(db: Path, title: str, ask: Callable[..., pd.DataFrame], limit: int) -> None:
     """Open the store, ask, print; a bad question is a usage error."""
-    store = _open(db, "query")
+    store = _open(db, "query", read_only=True)
     try:
         frame = ask(store)
     except ValueError as exc:
@@ -86,11 +99,14 @@ def query_main(ctx: typer.Context, sql: str | None = typer.Option(None, "--sql",
 
     from rasd.store.query import run_sql
 
-    store = _open(db, "query")
+    store = _open(db, "query", read_only=True)
     try:
         frame = run_sql(store, sql)
     except duckdb.Error as exc:
-        err.print(f"rasd query: {exc}", markup=False, highlight=False)
+        msg = str(exc)
+        if "read-only" in msg or "external access" in msg.lower() or "lock_configuration" in msg:
+            msg = f"the store is read-only for queries: only SELECT is run ({msg.splitlines()[0]})"
+        err.print(f"rasd query: {msg}", markup=False, highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     finally:
         store.close()

@@ -63,8 +63,9 @@ def _check(specs: list[StageSpec]) -> None:
 class Pipeline:
     """Runs the stages over documents; build once per process."""
 
-    def __init__(self, stages: list[StageSpec] | None = None) -> None:
+    def __init__(self, stages: list[StageSpec] | None = None, doc_seconds: float | None = None) -> None:
         self.stages = stages if stages is not None else _stages()
+        self.doc_seconds = doc_seconds  # a document's time budget; None: unbounded
 
     @property
     def names(self) -> list[str]:
@@ -75,7 +76,13 @@ class Pipeline:
         """Run every stage on ``doc``; a failing stage is recorded, not raised."""
         if doc.errors:
             return doc
-        for spec in self.stages:
+        start = time.perf_counter()
+        for k, spec in enumerate(self.stages):
+            spent = time.perf_counter() - start
+            if self.doc_seconds is not None and k and spent > self.doc_seconds:
+                doc.fail("pipeline", f"time budget of {self.doc_seconds:g}s spent ({spent:.1f}s) before stage "
+                                     f"{spec.name!r}: it and later stages skipped")
+                return doc
             t0 = time.perf_counter()
             try:
                 doc = spec.run(doc)
@@ -95,12 +102,13 @@ class Pipeline:
 _DEFAULT: Pipeline | None = None
 
 
-def default_pipeline() -> Pipeline:
-    """The process-wide default pipeline, built on first use."""
+def default_pipeline(doc_seconds: float | None = None) -> Pipeline:
+    """The process-wide default pipeline, built on first use; with ``doc_seconds``, the same stages under
+    that time budget per document."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Pipeline()
-    return _DEFAULT
+    return _DEFAULT if doc_seconds is None else Pipeline(_DEFAULT.stages, doc_seconds)
 
 
 def process_text(raw: str, *, source: str = "<text>", date: str | None = None, title: str | None = None,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasd.doc import Doc
+from rasd.ingest.common import Limits
 from rasd.pipeline import Pipeline, default_pipeline
 from rasd.store import Store
 
@@ -75,19 +76,45 @@ def process_docs(docs: Iterable[Doc], store: Store, *, pipeline: Pipeline | None
             on_doc(doc)
         batch_chars += len(doc.raw)
         if len(batch) >= batch_size or batch_chars >= BATCH_CHARS:
-            store.write(batch)
+            _store(store, batch, summary)
             batch, batch_chars = [], 0
-    store.write(batch)
+    _store(store, batch, summary)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
+def _store(store: Store, batch: list[Doc], summary: RunSummary) -> None:
+    """Write a batch; a document the store refuses is counted as failed with the store's reason."""
+    for doc, reason in store.write(batch):
+        summary.failed.append((doc.source, reason))
+
+
+class StoreBusy(Exception):
+    """The store is held by another writer (DuckDB allows one process at a time)."""
+
+
+def open_store(path: Path) -> Store:
+    """The run's store, or StoreBusy naming it when another process holds it."""
+    import duckdb
+
+    try:
+        return Store(path)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreBusy(f"{path}: in use by another rasd process (one writer at a time; "
+                            "wait for it to finish or give another --out/--db)") from None
+        raise
+
+
 def run_paths(paths: Iterable[str | Path], out_dir: Path, *, db: Path | None = None, batch_size: int = 200,
-              force: bool = False, on_doc: Callable[[Doc], None] | None = None) -> RunSummary:
+              force: bool = False, on_doc: Callable[[Doc], None] | None = None,
+              limits: Limits | None = None) -> RunSummary:
     """Read, process, store and export: the whole of `rasd run` on one process."""
     from rasd.ingest import iter_docs
 
-    with Store(db or out_dir / "rasd.duckdb") as store:
-        summary = process_docs(iter_docs(paths), store, batch_size=batch_size, force=force, on_doc=on_doc)
+    limits = limits or Limits()
+    with open_store(db or out_dir / "rasd.duckdb") as store:
+        summary = process_docs(iter_docs(paths, limits=limits), store, batch_size=batch_size, force=force,
+                               on_doc=on_doc, pipeline=default_pipeline(doc_seconds=limits.doc_seconds))
         export_jsonl(store, out_dir)
     return summary

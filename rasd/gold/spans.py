@@ -26,6 +26,16 @@ def find_all(raw: str, quote: str, lo: int = 0, hi: int | None = None) -> list[t
     return [(m.start(), m.end()) for m in _pattern(quote.strip()).finditer(raw, lo, hi)]
 
 
+def find_name(raw: str, quote: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Like find_all; a quote written with its article ("الحوثيين") also matches its form contracted
+    after the preposition ل ("للحوثيين"), the span then starting at the article's ل."""
+    hits = find_all(raw, quote, lo, hi)
+    q = quote.strip()
+    if hits or not q.startswith("ال") or len(q) < 4:
+        return hits
+    return [(s, e) for s, e in find_all(raw, "ل" + q[2:], lo, hi) if s >= 1 and raw[s - 1] == "ل"]
+
+
 def sentence_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
     """The line (paragraph) around a span: where an argument is looked for after the evidence itself."""
     lo = raw.rfind("\n", 0, start) + 1
@@ -38,13 +48,13 @@ def locate(raw: str, quote: str, near: tuple[int, int] | None = None, nth: int =
     paragraph around it, else the closest occurrence before it, else the closest after; without
     ``near``, the ``nth`` occurrence in the document."""
     if near is None:
-        hits = find_all(raw, quote)
+        hits = find_name(raw, quote)
         return hits[nth - 1] if len(hits) >= nth else None
     for lo, hi in (near, sentence_bounds(raw, *near)):
-        hits = find_all(raw, quote, lo, hi)
+        hits = find_name(raw, quote, lo, hi)
         if len(hits) >= nth:
             return hits[nth - 1]
-    hits = find_all(raw, quote)
+    hits = find_name(raw, quote)
     if not hits:
         return None
     before = [h for h in hits if h[1] <= near[0]]

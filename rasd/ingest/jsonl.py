@@ -157,6 +157,7 @@ def iter_jsonl(path: Path, label: str, start: int = 0, stop: int | None = None,
             unrecorded += 1
 
     failed: Doc | None = None
+    inflated = 0
     try:
         with _open(path, limits) as fh:
             for index, line in _lines(fh, max_bytes):
@@ -184,6 +185,7 @@ def iter_jsonl(path: Path, label: str, start: int = 0, stop: int | None = None,
                     yield from bad(where, result)
                 else:
                     yield result
+            inflated = fh.total
     except _GZIP_ERRORS as exc:
         where = f"{label}:{index + 2}"
         failed = error_doc(where, "jsonl", f"corrupt gzip ({type(exc).__name__}: {exc})", where)
@@ -199,7 +201,7 @@ def iter_jsonl(path: Path, label: str, start: int = 0, stop: int | None = None,
     if failed is not None:
         yield failed
     elif rows == 0 and start == 0 and stop is None:
-        yield error_doc(label, "jsonl", "empty file" if index < 0 else "no rows")
+        yield error_doc(label, "jsonl", "empty file" if inflated == 0 else "no rows")
 
 
 def count_lines(path: str | Path) -> int:

@@ -13,10 +13,7 @@ import pandas as pd
 
 from rasd import __version__
 from rasd.doc import Doc
-from rasd.store import Store, _flat, _layers, event_rows
-from rasd.store.records import document_record, entity_records
-
-TABLES = ("documents", "entities", "events", "event_mentions")
+from rasd.store import TABLES, Store, table_rows
 COLUMNS: dict[str, list[str]] = {
     "documents": ["doc_id", "source", "kind", "url", "outlet", "title", "doc_date", "doc_date_source", "raw", "page",
                   "n_events", "n_errors", "record", "layers", "rasd_version", "stored_at"],
@@ -30,27 +27,9 @@ MARKER = "_SUCCESS"
 
 
 def frames(docs: Sequence[Doc], coded_date: str) -> dict[str, pd.DataFrame]:
-    """The four tables' rows for these documents, built as `Store.write` builds them."""
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-    for doc in docs:
-        events = event_rows(doc, coded_date)
-        rows["documents"].append({
-            "doc_id": doc.id, "source": doc.source, "kind": doc.meta.kind, "url": doc.meta.url,
-            "outlet": doc.meta.outlet, "title": doc.title, "doc_date": doc.doc_date,
-            "doc_date_source": doc.doc_date_source, "raw": doc.raw, "page": doc.page,
-            "n_events": len(events), "n_errors": len(doc.errors),
-            "record": json.dumps(document_record(doc), ensure_ascii=False),
-            "layers": json.dumps(_layers(doc), ensure_ascii=False), "rasd_version": __version__, "stored_at": now,
-        })
-        for e in entity_records(doc):
-            rows["entities"].append({"doc_id": doc.id, "start": e["start"], "end": e["end"], "raw_text": e["raw_text"],
-                                     "type": e["type"], "actor_id": e.get("actor_id"), "country": e.get("country"),
-                                     "sector_code": e.get("sector_code")})
-        for ev, er in zip(doc.events, events):
-            rows["events"].append(_flat(er))
-            spans = dict.fromkeys(((ev.sent_start, ev.sent_end),) + tuple(ev.mentions))
-            rows["event_mentions"].extend({"event_id": er["id"], "doc_id": doc.id, "start": s, "end": e} for s, e in spans)
+    """The four tables' rows for these documents, built as `Store.write` builds them; a document that cannot
+    be encoded becomes its error record, so the partition's other documents are kept."""
+    rows = table_rows(docs, coded_date, isolate=True)
     return {t: pd.DataFrame(rows[t], columns=COLUMNS[t]) for t in TABLES}
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from rasd import __version__
 from rasd.doc import Doc
 from rasd.ingest import count_lines, iter_docs, iter_docs_range, kind_of
+from rasd.ingest.common import Limits, Rejected
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class Partition:
     start: int | None = None
     stop: int | None = None
     files: tuple[str, ...] = ()
+    limits: Limits = Limits()
 
     @property
     def size(self) -> int:
@@ -32,8 +34,8 @@ class Partition:
     def docs(self) -> Iterator[Doc]:
         """The partition's documents, read where they lie (workers share the file system)."""
         if self.files:
-            return iter_docs(self.files)
-        return iter_docs_range(self.source, self.start or 0, self.stop)
+            return iter_docs(self.files, limits=self.limits)
+        return iter_docs_range(self.source, self.start or 0, self.stop, limits=self.limits)
 
 
 def _pid(*parts: object) -> str:
@@ -63,8 +65,9 @@ def _files(paths: Iterable[str | Path]) -> Iterator[str]:
                     yield os.path.join(root, name)
 
 
-def plan(paths: Iterable[str | Path], partition_size: int) -> list[Partition]:
-    """The partitions of the inputs, in input order."""
+def plan(paths: Iterable[str | Path], partition_size: int, limits: Limits | None = None) -> list[Partition]:
+    """The partitions of the inputs, in input order (each reads its input under ``limits``)."""
+    limits = limits or Limits()
     if partition_size < 1:
         raise ValueError("partition_size must be at least 1")
     out: list[Partition] = []
@@ -73,7 +76,7 @@ def plan(paths: Iterable[str | Path], partition_size: int) -> list[Partition]:
     def flush() -> None:
         if group:
             ident = _pid("files", *(f"{os.path.abspath(f)}:{_size(f)}" for f in group))
-            out.append(Partition(ident, len(out), group[0], files=tuple(group)))
+            out.append(Partition(ident, len(out), group[0], files=tuple(group), limits=limits))
             group.clear()
 
     for path in _files(paths):
@@ -83,12 +86,17 @@ def plan(paths: Iterable[str | Path], partition_size: int) -> list[Partition]:
                 flush()
             continue
         flush()
-        n = count_lines(path)
+        try:
+            n = count_lines(path)
+        except (OSError, EOFError, ValueError, Rejected):
+            # unreadable or cut short: one whole-file partition reads what it can and records the reason
+            out.append(Partition(_pid(os.path.abspath(path), _size(path), "all"), len(out), path, files=(path,), limits=limits))
+            continue
         absolute, size = os.path.abspath(path), _size(path)
         if n == 0:  # an empty file still yields its error document
-            out.append(Partition(_pid(absolute, size, "all"), len(out), path, files=(path,)))
+            out.append(Partition(_pid(absolute, size, "all"), len(out), path, files=(path,), limits=limits))
         for lo in range(0, n, partition_size):
             hi = min(lo + partition_size, n)
-            out.append(Partition(_pid(absolute, size, lo, hi), len(out), path, start=lo, stop=hi))
+            out.append(Partition(_pid(absolute, size, lo, hi), len(out), path, start=lo, stop=hi, limits=limits))
     flush()
     return out

@@ -11,7 +11,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from rasd.run import RunSummary, export_jsonl
+from rasd.ingest.common import Limits
+from rasd.run import RunSummary, export_jsonl, open_store
 from rasd.scale.frames import is_done, merge_partition, read_stats
 from rasd.scale.partitions import Partition, plan
 from rasd.scale.worker import process_partition
@@ -58,7 +59,7 @@ def _progress(enabled: bool, total: int) -> tuple[Any, Callable[[int], None]]:
 def run_distributed(paths: Iterable[str | Path], out_dir: Path, *, workers: int = 2, scheduler: str | None = None,
                     db: Path | None = None, partition_size: int = 500, progress: bool = True,
                     force: bool = False, retries: int = 2,
-                    on_merged: Callable[[Partition], None] | None = None) -> RunSummary:
+                    on_merged: Callable[[Partition], None] | None = None, limits: Limits | None = None) -> RunSummary:
     """Run `rasd run` over partitions of PATHS on Dask; resumable, idempotent, and exact on resume."""
     from distributed import as_completed
 
@@ -66,11 +67,12 @@ def run_distributed(paths: Iterable[str | Path], out_dir: Path, *, workers: int 
     out_dir = Path(out_dir)
     parts_root = out_dir.resolve() / "partitions"  # absolute: workers may not share the driver's directory
     parts_root.mkdir(parents=True, exist_ok=True)
-    parts = plan(paths, partition_size)
+    limits = limits or Limits()
+    parts = plan(paths, partition_size, limits)
     coded_date = datetime.now(timezone.utc).date().isoformat()
     summary = RunSummary()
     run_stats: dict[str, Any] = {"partitions": len(parts), "workers": {}, "merged_before": 0}
-    with Store(db or out_dir / "rasd.duckdb") as store, ExitStack() as stack:
+    with open_store(db or out_dir / "rasd.duckdb") as store, ExitStack() as stack:
         merged_ids = set() if force else {r[0] for r in store.con.execute("SELECT partition_id FROM run_partitions").fetchall()}
         if force:
             for p in parts:
@@ -111,7 +113,7 @@ def run_distributed(paths: Iterable[str | Path], out_dir: Path, *, workers: int 
         merge_ready()
         if pending:
             client = _client(stack, workers, scheduler)
-            futures = {client.submit(process_partition, p, str(parts_root), coded_date, key=f"rasd-part-{p.id}",
+            futures = {client.submit(process_partition, p, str(parts_root), coded_date, limits.doc_seconds, key=f"rasd-part-{p.id}",
                                      retries=retries, pure=False): p for p in pending}
             for fut in as_completed(futures):
                 p = futures[fut]

@@ -21,7 +21,8 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def process_partition(part: Partition, parts_root: str, coded_date: str) -> dict[str, Any]:
+def process_partition(part: Partition, parts_root: str, coded_date: str,
+                      doc_seconds: float | None = None) -> dict[str, Any]:
     """Run the pipeline over a partition and write its results; a finished partition is not redone."""
     part_dir = Path(parts_root) / part.id
     if is_done(part_dir):
@@ -29,7 +30,7 @@ def process_partition(part: Partition, parts_root: str, coded_date: str) -> dict
     if part_dir.exists():  # a previous attempt died before its marker: start it again
         shutil.rmtree(part_dir)
     t0 = time.perf_counter()
-    pipe = default_pipeline()  # built once per worker process, on its first partition
+    pipe = default_pipeline(doc_seconds)  # built once per worker process, on its first partition
     seen: set[str] = set()
     docs: list[Doc] = []
     stats: dict[str, Any] = {"partition": part.id, "index": part.index, "read": 0, "processed": 0, "duplicates": 0,

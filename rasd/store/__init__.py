@@ -71,6 +71,74 @@ def _flat(rec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+TABLES = ("documents", "entities", "events", "event_mentions")
+
+
+def _doc_rows(doc: Doc, coded_date: str, now: datetime) -> dict[str, list[dict[str, Any]]]:
+    events = event_rows(doc, coded_date)
+    out: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    out["documents"].append({
+        "doc_id": doc.id, "source": doc.source, "kind": doc.meta.kind, "url": doc.meta.url,
+        "outlet": doc.meta.outlet, "title": doc.title, "doc_date": doc.doc_date,
+        "doc_date_source": doc.doc_date_source, "raw": doc.raw, "page": doc.page,
+        "n_events": len(events), "n_errors": len(doc.errors),
+        "record": json.dumps(document_record(doc), ensure_ascii=False),
+        "layers": json.dumps(_layers(doc), ensure_ascii=False), "rasd_version": __version__, "stored_at": now,
+    })
+    for e in entity_records(doc):
+        out["entities"].append({"doc_id": doc.id, "start": e["start"], "end": e["end"], "raw_text": e["raw_text"],
+                                "type": e["type"], "actor_id": e.get("actor_id"), "country": e.get("country"),
+                                "sector_code": e.get("sector_code")})
+    for ev, er in zip(doc.events, events):
+        out["events"].append(_flat(er))
+        spans = dict.fromkeys(((ev.sent_start, ev.sent_end),) + tuple(ev.mentions))
+        out["event_mentions"].extend({"event_id": er["id"], "doc_id": doc.id, "start": s, "end": e} for s, e in spans)
+    return out
+
+
+def _encodable(rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Raise UnicodeEncodeError when some string of the rows cannot be written as UTF-8."""
+    for table in rows.values():
+        for row in table:
+            for value in row.values():
+                if isinstance(value, str):
+                    value.encode("utf-8")
+
+
+def table_rows(docs: Sequence[Doc], coded_date: str, *, isolate: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """The store tables' rows for these documents. With ``isolate``, a document whose rows cannot be
+    built or encoded is replaced by its error record (unstorable), so one bad document spoils nothing else."""
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    out: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    for doc in docs:
+        if isolate:
+            try:
+                rows = _doc_rows(doc, coded_date, now)
+                _encodable(rows)
+            except Exception as exc:  # noqa: BLE001
+                rows = _doc_rows(unstorable(doc, exc), coded_date, now)
+        else:
+            rows = _doc_rows(doc, coded_date, now)
+        for t in TABLES:
+            out[t] += rows[t]
+    return out
+
+
+def _printable(text: str | None) -> str:
+    """A string any UTF-8 writer accepts (what could not be encoded written as escapes)."""
+    return (text or "").encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def unstorable(doc: Doc, exc: BaseException) -> Doc:
+    """The error record kept in place of a document that cannot be stored, with the reason."""
+    from rasd.doc import DocMeta
+
+    reason = f"cannot be stored ({type(exc).__name__}: {_printable(str(exc))[:200]})"
+    bad = Doc(raw="", id=_printable(doc.id), meta=DocMeta(source=_printable(doc.source), kind=doc.meta.kind))
+    bad.fail("store", reason)
+    return bad
+
+
 class Store:
     """A DuckDB file holding everything a run produced."""
 
@@ -96,33 +164,30 @@ class Store:
         """Ids of the documents already stored."""
         return {r[0] for r in self.con.execute("SELECT doc_id FROM documents").fetchall()}
 
-    def write(self, docs: Sequence[Doc], *, coded_date: str | None = None) -> None:
-        """Replace the rows of these documents in one transaction."""
+    def write(self, docs: Sequence[Doc], *, coded_date: str | None = None) -> list[tuple[Doc, str]]:
+        """Replace the rows of these documents in one transaction; returns (document, reason) for those that
+        could not be stored, each replaced in the store by an error record saying why (the rest are kept)."""
         docs = list({d.id: d for d in docs}.values())  # the same document twice in a batch is stored once
         if not docs:
-            return
+            return []
         coded_date = coded_date or datetime.now(timezone.utc).date().isoformat()
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
-        doc_rows, ent_rows, ev_rows, men_rows = [], [], [], []
+        try:
+            self._write(docs, coded_date)
+            return []
+        except Exception:  # noqa: BLE001 - one bad document must not lose the batch: store them one by one
+            pass
+        failed: list[tuple[Doc, str]] = []
         for doc in docs:
-            rec = document_record(doc)
-            events = event_rows(doc, coded_date)
-            doc_rows.append({
-                "doc_id": doc.id, "source": doc.source, "kind": doc.meta.kind, "url": doc.meta.url,
-                "outlet": doc.meta.outlet, "title": doc.title, "doc_date": doc.doc_date,
-                "doc_date_source": doc.doc_date_source, "raw": doc.raw, "page": doc.page,
-                "n_events": len(events), "n_errors": len(doc.errors),
-                "record": json.dumps(rec, ensure_ascii=False),
-                "layers": json.dumps(_layers(doc), ensure_ascii=False), "rasd_version": __version__, "stored_at": now,
-            })
-            for e in entity_records(doc):
-                ent_rows.append({"doc_id": doc.id, "start": e["start"], "end": e["end"], "raw_text": e["raw_text"],
-                                 "type": e["type"], "actor_id": e.get("actor_id"), "country": e.get("country"),
-                                 "sector_code": e.get("sector_code")})
-            for ev, er in zip(doc.events, events):
-                ev_rows.append(_flat(er))
-                spans = dict.fromkeys(((ev.sent_start, ev.sent_end),) + tuple(ev.mentions))
-                men_rows.extend({"event_id": er["id"], "doc_id": doc.id, "start": s, "end": e} for s, e in spans)
+            try:
+                self._write([doc], coded_date)
+            except Exception as exc:  # noqa: BLE001
+                record = unstorable(doc, exc)
+                self._write([record], coded_date)
+                failed.append((doc, record.errors[0].message))
+        return failed
+
+    def _write(self, docs: list[Doc], coded_date: str) -> None:
+        rows = table_rows(docs, coded_date)
         ids = pd.DataFrame({"doc_id": [d.id for d in docs]})
         con = self.con
         con.execute("BEGIN TRANSACTION")
@@ -130,10 +195,9 @@ class Store:
             con.register("batch_ids", ids)
             for table in ("event_mentions", "events", "entities", "documents"):
                 con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM batch_ids)")
-            for table, rows in (("documents", doc_rows), ("entities", ent_rows), ("events", ev_rows),
-                                ("event_mentions", men_rows)):
-                if rows:
-                    insert_frame(con, table, pd.DataFrame(rows))
+            for table in TABLES:
+                if rows[table]:
+                    insert_frame(con, table, pd.DataFrame(rows[table]))
             con.unregister("batch_ids")
             con.execute("COMMIT")
         except Exception:

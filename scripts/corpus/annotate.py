@@ -95,10 +95,10 @@ def diff(paths: list[Path], index: SourceIndex) -> int:
     return 0
 
 
-def build(index: SourceIndex) -> int:
+def build(index: SourceIndex, out_root: Path = CORPUS / "gold") -> int:
+    """Every manifest document's gold file from its adjudicated draft, else its pass-A draft."""
     meta = manifest()
     passes = CORPUS / "passes"
-    out_root = CORPUS / "gold"
     written, failed = 0, []
     for doc_id, m in sorted(meta.items()):
         path = next((p for p in (passes / "adjudicated" / f"{doc_id}.json", passes / "A" / f"{doc_id}.json") if p.exists()), None)

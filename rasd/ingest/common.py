@@ -26,7 +26,7 @@ class Limits:
     max_doc_bytes: int = MAX_DOC_BYTES  # one document (a text file, a JSONL row, an HTML page, a WARC payload)
     max_input_bytes: int = MAX_INPUT_BYTES  # what one input file may inflate to
     max_errors: int = MAX_ERRORS_PER_FILE  # bad rows or records of one file recorded one by one
-    max_doc_chars: int = 50_000  # a longer document is processed in parts of at most this many characters
+    max_doc_chars: int = 25_000  # a longer document is processed in parts of at most this many characters
     max_html_bytes: int = 5_000_000  # an HTML page handed to the extractor
     doc_seconds: float = 30.0  # a document's time budget: later stages are skipped once it is spent
 

@@ -29,13 +29,35 @@ def _parse_iso(value: str | None) -> dt.date | None:
         return None
 
 
+def url_date(url: str | None, today: dt.date) -> dt.date | None:
+    """A /YYYY/MM/DD/ date in a URL (htmldate's pattern: separated year, month and day, so an article id
+    such as /middle-east/1042024 is no date), if it is a real day not after ``today``."""
+    if not url:
+        return None
+    from htmldate.extractors import COMPLETE_URL
+
+    m = COMPLETE_URL.search(url)
+    if m is None:
+        return None
+    try:
+        found = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    return found if found <= today else None
+
+
 def date_doc(doc: Doc, mentions: list[Mention], body: tuple[int, int] | None, today: dt.date) -> dt.date | None:
-    """Set the document date and its source: metadata first, else what the text states, else none."""
+    """Set the document date and its source: metadata first, else a date in the document's URL, else what
+    the text states, else none."""
     assert doc.norm is not None
     meta = _parse_iso(doc.meta.date)
     if meta is not None:
         doc.doc_date, doc.doc_date_source = meta.isoformat(), "metadata"
         return meta
+    from_url = url_date(doc.meta.url, today)
+    if from_url is not None:
+        doc.doc_date, doc.doc_date_source = from_url.isoformat(), "url"
+        return from_url
     inferred = infer_doc_date(mentions, doc.norm.text, body, today)
     doc.doc_date = inferred.isoformat() if inferred else None
     doc.doc_date_source = "text" if inferred else "none"

@@ -62,6 +62,7 @@ def test_draw_is_reproducible_and_keeps_out_reserved_and_dev_rows(index: SourceI
     rows = draw.draw()
     rows += draw.supplement(rows)
     rows += draw.supplement_2(rows)
+    rows += draw.supplement_3(rows)
     key = lambda r: (r["id"], r["genre"], r["outlet"], r["split"], r["draw"], str(r["double"]), r["batch"])  # noqa: E731
     assert sorted(map(key, rows)) == sorted(map(key, _manifest()))
     assert not {r["id"] for r in rows} & draw.reserved(index)

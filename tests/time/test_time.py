@@ -136,3 +136,41 @@ def test_wojood_scores_floor() -> None:
     scores = wojood_scores(shared_path("data", "wojood-sample"))
     assert scores["gold_spans"] > 700
     assert scores["lenient"]["precision"] >= 0.95 and scores["lenient"]["recall"] >= 0.8
+
+
+def test_url_dates() -> None:
+    import datetime as dt
+
+    from rasd.time import url_date
+
+    today = dt.date(2026, 12, 4)
+    assert url_date("https://www.alarabiya.net/ar/sport/saudi-sport/2018/06/18/مورينيو.html", today) == dt.date(2018, 6, 18)
+    assert url_date("https://www.skynewsarabia.com/middle-east/1042024-عنوان", today) is None  # an article id
+    assert url_date("https://example.com/2018/02/30/x", today) is None  # no such day
+    assert url_date("https://example.com/2031/01/02/x", today) is None  # after today
+    assert url_date(None, today) is None
+
+
+def test_news10k_rows_dated_by_their_url() -> None:
+    import datetime as dt
+    import gzip
+    import json
+    import re
+
+    from rasd.doc import Doc, DocMeta
+    from rasd.pipeline import Pipeline, default_pipeline
+
+    from tests.conftest import shared_path
+
+    path = shared_path("corpus", "bench", "news10k.jsonl.gz")
+    rx = re.compile(r"/(\d{4})/(\d{2})/(\d{2})/")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = [r for r in map(json.loads, fh) if r["date"] is None and r.get("url") and rx.search(r["url"])]
+    assert len(rows) == 1536
+    pipe = Pipeline([s for s in default_pipeline().stages if s.name in ("clean", "segment", "time")])
+    got = 0
+    for r in rows[::16]:  # every 16th of them through the stages themselves
+        doc = pipe(Doc(raw=r["title"] + "\n\n" + r["text"], id=r["id"], meta=DocMeta(source=r["id"], kind="jsonl", url=r["url"])))
+        got += doc.doc_date == "-".join(rx.search(r["url"]).groups()) and doc.doc_date_source == "url"
+    assert got == len(rows[::16])
+    assert dt.date.fromisoformat("-".join(rx.search(rows[0]["url"]).groups()))

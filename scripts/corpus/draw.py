@@ -135,26 +135,6 @@ KEYWORDS = {
 N_SUPPLEMENT = 4
 
 
-def supplement(drawn: list[dict]) -> list[dict]:
-    """Train-only rows for the PLOVER types that random news holds few of: a seeded draw among the
-    news10k rows whose title matches the type's keywords (not drawn already, not reserved, not dev)."""
-    index = SourceIndex()
-    rng = random.Random(SEED + 1)
-    taken = {r["id"] for r in drawn} | reserved(index)
-    skip_keys = dev_keys(index)
-    out: list[dict] = []
-    for etype, pattern in KEYWORDS.items():
-        rx = re.compile(pattern)
-        cands = sorted((r for r in index.rows("news10k").values()
-                        if r["id"] not in taken and rx.search(r.get("title") or "") and r.get("url") not in skip_keys
-                        and r.get("title") not in skip_keys), key=lambda r: r["id"])
-        for r in rng.sample(cands, min(N_SUPPLEMENT, len(cands))):
-            taken.add(r["id"])
-            out.append({"id": r["id"], "genre": "news", "outlet": r["outlet"], "split": "train",
-                        "draw": f"keyword:{etype}", "double": 0, "batch": "S01"})
-    return out
-
-
 # The second supplement, drawn after the first pass: the types with fewer than 15 events in train then
 # (train counts from the pass-A drafts: CONCEDE 3, COOPERATE 2, AID 10, RETREAT 9, REJECT 12, PROTEST 13,
 # MOBILIZE 7), each with about twice as many candidate rows as it lacked, searched in title and text.
@@ -169,26 +149,6 @@ KEYWORDS_2 = {
 }
 
 
-def supplement_2(drawn: list[dict]) -> list[dict]:
-    """Train-only rows for the types still under 15 train events after the first pass (KEYWORDS_2)."""
-    index = SourceIndex()
-    rng = random.Random(SEED + 2)
-    taken = {r["id"] for r in drawn} | reserved(index)
-    skip_keys = dev_keys(index)
-    out: list[dict] = []
-    for etype, (n, pattern) in KEYWORDS_2.items():
-        rx = re.compile(pattern)
-        cands = sorted((r for r in index.rows("news10k").values()
-                        if r["id"] not in taken and r.get("url") not in skip_keys and r.get("title") not in skip_keys
-                        and (rx.search(r.get("title") or "") or rx.search((r.get("text") or "")[:1500]))),
-                       key=lambda r: r["id"])
-        for r in rng.sample(cands, min(n, len(cands))):
-            taken.add(r["id"])
-            out.append({"id": r["id"], "genre": "news", "outlet": r["outlet"], "split": "train",
-                        "draw": f"keyword:{etype}", "double": 0, "batch": "S02"})
-    return out
-
-
 # The third supplement: after the second, CONCEDE, COOPERATE, MOBILIZE and RETREAT were still under 15 train
 # events (about 4, 2, 11 and 11): rows whose title matches first (the act is then the story), then text.
 KEYWORDS_3 = {
@@ -200,27 +160,51 @@ KEYWORDS_3 = {
 }
 
 
-def supplement_3(drawn: list[dict]) -> list[dict]:
-    """Train-only rows for the types still under 15 train events after the second supplement (KEYWORDS_3)."""
+def _keyword_draw(drawn: list[dict], keywords: dict[str, tuple[int, str]], seed: int, batch: str,
+                  where: str) -> list[dict]:
+    """Train-only news10k rows for some types: a seeded draw, per type, among the rows the type's keywords
+    match (``where``: "title"; "title+lead", the title or the text's first 1,500 characters; "title first",
+    title matches and then text matches), not drawn already, not reserved, not dev."""
     index = SourceIndex()
-    rng = random.Random(SEED + 3)
+    rng = random.Random(seed)
     taken = {r["id"] for r in drawn} | reserved(index)
     skip_keys = dev_keys(index)
+    usable = sorted((r for r in index.rows("news10k").values()
+                     if r.get("url") not in skip_keys and r.get("title") not in skip_keys), key=lambda r: r["id"])
     out: list[dict] = []
-    for etype, (n, pattern) in KEYWORDS_3.items():
+    for etype, (n, pattern) in keywords.items():
         rx = re.compile(pattern)
-        usable = sorted((r for r in index.rows("news10k").values()
-                         if r["id"] not in taken and r.get("url") not in skip_keys and r.get("title") not in skip_keys),
-                        key=lambda r: r["id"])
-        by_title = [r for r in usable if rx.search(r.get("title") or "")]
-        by_text = [r for r in usable if not rx.search(r.get("title") or "") and rx.search(r.get("text") or "")]
-        picked = rng.sample(by_title, min(n, len(by_title)))
-        picked += rng.sample(by_text, min(n - len(picked), len(by_text)))
+        free = [r for r in usable if r["id"] not in taken]
+        titled = [r for r in free if rx.search(r.get("title") or "")]
+        if where == "title":
+            picked = rng.sample(titled, min(n, len(titled)))
+        elif where == "title+lead":
+            cands = [r for r in free if rx.search(r.get("title") or "") or rx.search((r.get("text") or "")[:1500])]
+            picked = rng.sample(cands, min(n, len(cands)))
+        else:
+            picked = rng.sample(titled, min(n, len(titled)))
+            texted = [r for r in free if not rx.search(r.get("title") or "") and rx.search(r.get("text") or "")]
+            picked += rng.sample(texted, min(n - len(picked), len(texted)))
         for r in picked:
             taken.add(r["id"])
             out.append({"id": r["id"], "genre": "news", "outlet": r["outlet"], "split": "train",
-                        "draw": f"keyword:{etype}", "double": 0, "batch": "S03"})
+                        "draw": f"keyword:{etype}", "double": 0, "batch": batch})
     return out
+
+
+def supplement(drawn: list[dict]) -> list[dict]:
+    """The first supplement: N_SUPPLEMENT rows a type whose title matches KEYWORDS."""
+    return _keyword_draw(drawn, {t: (N_SUPPLEMENT, p) for t, p in KEYWORDS.items()}, SEED + 1, "S01", "title")
+
+
+def supplement_2(drawn: list[dict]) -> list[dict]:
+    """The second supplement (KEYWORDS_2), searched in title and lead."""
+    return _keyword_draw(drawn, KEYWORDS_2, SEED + 2, "S02", "title+lead")
+
+
+def supplement_3(drawn: list[dict]) -> list[dict]:
+    """The third supplement (KEYWORDS_3), title matches first."""
+    return _keyword_draw(drawn, KEYWORDS_3, SEED + 3, "S03", "title first")
 
 
 def write(rows: list[dict]) -> None:

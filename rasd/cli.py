@@ -204,6 +204,15 @@ def _print_report(folder: Path, s: dict) -> None:
         g.add_row(name, str(e["docs"]), _pct(e["precision"]), _pct(e["recall"]), _pct(e["f1"]),
                   f"{_pct(lo)}-{_pct(hi)}", f"{e['tp']} / {e['fp']} / {e['fn']}")
     console.print(g)
+    trig = s.get("triggers") or {}
+    if trig:
+        tt = Table(title=f"trigger candidates: recall {_pct(trig['recall'])} of {trig['gold']} gold triggers, "
+                         f"precision {_pct(trig['precision'])} of {trig['candidates']} candidates")
+        for col in ("type", "recall", "gold", "precision", "candidates"):
+            tt.add_column(col, justify="left" if col == "type" else "right")
+        for name, row in trig["by_type"].items():
+            tt.add_row(name, _pct(row["recall"]), str(row["gold"]), _pct(row["precision"]), str(row["candidates"]))
+        console.print(tt)
 
 
 def _print_classes(title: str, scores: dict) -> None:

@@ -160,6 +160,28 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class TriggerSpan:
+    """A candidate event trigger: tokens ``[i, j)`` at raw ``[start, end)`` may tell an act of ``event``.
+
+    Candidates come before any filter: the events stage decides which are acts. ``entry`` is the lexicon
+    entry that produced it and ``source`` the lexicon it belongs to ("lexicon": the hand lexicon's surface
+    forms, which the events stage codes; "lemma": a lemma-level match); ``value`` the entry's own record.
+    """
+
+    start: int
+    end: int
+    i: int
+    j: int
+    event: str
+    mode: str | None
+    entry: str
+    source: str
+    proclitics: str = ""
+    enclitic: str = ""
+    value: Any = None
+
+
+@dataclass(frozen=True, slots=True)
 class DocError:
     """Something that went wrong with a document, recorded with the stage that saw it."""
 
@@ -214,6 +236,8 @@ class Doc:
     times: tuple[TimeExpr, ...] = ()
     # places
     places: tuple[Place, ...] = ()
+    # triggers
+    triggers: tuple[TriggerSpan, ...] = ()
     # events
     events: tuple[Event, ...] = ()
     stage_seconds: dict[str, float] = field(default_factory=dict)

@@ -35,6 +35,7 @@ def _stages() -> list[StageSpec]:
     from rasd.places import run as places_run
     from rasd.segment import segment
     from rasd.time import run as time_run
+    from rasd.triggers import run as triggers_run
 
     specs = [
         StageSpec("clean", clean, (), ("boilerplate", "repairs", "title_span", "norm")),
@@ -44,7 +45,8 @@ def _stages() -> list[StageSpec]:
         # actors read the document date (roles are dated) and use entity spans when there are any
         StageSpec("actors", actors_run, ("tokens", "doc_date", "entities"), ("actors",)),
         StageSpec("places", places_run, ("tokens", "entities"), ("places",)),
-        StageSpec("events", events_run, ("tokens", "times", "actors", "places"), ("events",)),
+        StageSpec("triggers", triggers_run, ("tokens",), ("triggers",)),
+        StageSpec("events", events_run, ("tokens", "times", "actors", "places", "triggers"), ("events",)),
     ]
     _check(specs)
     return specs

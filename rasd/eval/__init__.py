@@ -63,6 +63,26 @@ class Report:
     results: list[DocResult] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     genres: dict[str, str] = field(default_factory=dict)  # document key -> news | post
+    # per PLOVER type: gold triggers found / gold triggers, candidates right / candidates (span-level gold only)
+    trigger_recall: dict[str, Ratio] = field(default_factory=dict)
+    trigger_precision: dict[str, Ratio] = field(default_factory=dict)
+
+    def trigger_figures(self) -> dict[str, Any]:
+        """Trigger recall and precision, overall and per type (empty without span-level gold)."""
+        if not self.trigger_recall and not self.trigger_precision:
+            return {}
+        rec, prec = Ratio(), Ratio()
+        for r in self.trigger_recall.values():
+            rec.merge(r)
+        for r in self.trigger_precision.values():
+            prec.merge(r)
+        types = sorted(set(self.trigger_recall) | set(self.trigger_precision))
+        return {"recall": round(rec.value, 4), "precision": round(prec.value, 4), "gold": rec.total,
+                "candidates": prec.total,
+                "by_type": {t: {"recall": round(self.trigger_recall.get(t, Ratio()).value, 4),
+                                "gold": self.trigger_recall.get(t, Ratio()).total,
+                                "precision": round(self.trigger_precision.get(t, Ratio()).value, 4),
+                                "candidates": self.trigger_precision.get(t, Ratio()).total} for t in types}}
 
     def event_figures(self, genre: str | None = None) -> dict[str, Any]:
         """Event P/R/F1 with a bootstrap 95% interval over documents, for one genre or all."""
@@ -90,6 +110,7 @@ class Report:
             "event_places_outside_gold_country": self.events.foreign_places,
             "events_f1_ci95": self.event_figures()["f1_ci95"],
             "by_genre": {g: self.event_figures(g) for g in ("news", "post") if g in self.genres.values()},
+            "triggers": self.trigger_figures(),
         }
 
 
@@ -175,6 +196,36 @@ def _gold_place_ids(doc: Doc, gold: dict[str, Any]) -> dict[str, set[int]]:
     return out
 
 
+def _score_triggers(doc: Doc, gold: dict[str, Any], report: Report) -> None:
+    """Trigger recall: a gold trigger overlapped by a candidate of its type. Precision: a candidate is right
+    when it overlaps a gold trigger of its type or lies in a sentence telling a gold (or optional) event of
+    its type (gold marks only the clearest telling of an event)."""
+    golds = [e for e in gold.get("events", []) if e.get("trigger")]
+    if not golds:
+        if not any("trigger" in e for e in gold.get("events", [])) and gold.get("events"):
+            return  # a reading without span-level fields: nothing to measure
+    sents = [(s.start, s.end) for s in doc.sentences]
+
+    def sentences_of(start: int, end: int) -> set[int]:
+        return {k for k, (a, b) in enumerate(sents) if a < end and start < b}
+
+    for e in golds:
+        t = e["trigger"]
+        hit = any(c.event == e["event"] and c.start < t["end"] and t["start"] < c.end for c in doc.triggers)
+        report.trigger_recall.setdefault(e["event"], Ratio()).add(hit)
+        if not hit:
+            report.misses.append(f"trigger missed: {e['event']} {t['text']!r}")
+    telling: dict[str, set[int]] = {}
+    for e in gold.get("events", []) + gold.get("optional_events", []):
+        span = e.get("evidence_span") or e.get("trigger")
+        if span:
+            telling.setdefault(e["event"], set()).update(sentences_of(span["start"], span["end"]))
+    for c in doc.triggers:
+        ok = any(e["event"] == c.event and c.start < e["trigger"]["end"] and e["trigger"]["start"] < c.end for e in golds) \
+            or bool(sentences_of(c.start, c.end) & telling.get(c.event, set()))
+        report.trigger_precision.setdefault(c.event, Ratio()).add(ok)
+
+
 def score_doc(doc: Doc, gold: dict[str, Any], key: str, report: Report) -> None:
     """Score one processed document against its gold reading, into ``report``."""
     report.docs += 1
@@ -198,6 +249,7 @@ def score_doc(doc: Doc, gold: dict[str, Any], key: str, report: Report) -> None:
         if not ok:
             report.misses.append(f"{key}: doc_date {doc.doc_date} gold {gold['doc_date']}")
     _score_entities(doc, gold, report)
+    _score_triggers(doc, gold, report)
     events = event_rows(doc, coded_date="")
     es = score_events(events, gold, _gold_place_ids(doc, gold))
     report.misses += [f"{key}: event missed: {m}" for m in es.missed]

@@ -116,7 +116,7 @@ def _triggers(doc: Doc, lex: Lexicon) -> list[Match]:
     toks = doc.tokens
     matches: list[Match] = []
     last_verbal = -99  # token index of the sentence's last verb of saying, condemning or asking
-    for m in lex.find("triggers", toks):
+    for m in (Match(t.i, t.j, t.value, t.proclitics, t.enclitic) for t in doc.triggers if t.source == "lexicon"):
         # a word ending in ة or ى is a noun, not a verb with a pronoun ("وزارة" is not "زار" + "ه")
         if m.enclitic and not m.value.is_noun and doc.raw[toks[m.i].end - 1] in "ةى":
             continue

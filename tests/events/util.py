@@ -7,6 +7,7 @@ import re
 from rasd.doc import Actor, Doc, DocMeta, Place, content_id
 from rasd.clean import clean
 from rasd.segment import segment
+from rasd.triggers import run as triggers_run
 
 ActorSpec = tuple[str, str]  # surface text, "COUNTRY SECTOR"
 PlaceSpec = tuple[str, str, str]  # surface text, name, country
@@ -40,4 +41,4 @@ def hand_doc(raw: str, actors: list[ActorSpec], places: list[PlaceSpec] = (), da
     found_places += [Place(s, e, cc, cc, resolution="country", is_nationality=True)
                      for text, cc in nationalities for s, e in _spans(raw, text)]
     doc.places = tuple(sorted(found_places, key=lambda p: p.start))
-    return doc
+    return triggers_run(doc)

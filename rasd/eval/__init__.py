@@ -110,6 +110,8 @@ class Report:
             "event_places_outside_gold_country": self.events.foreign_places,
             "events_f1_ci95": self.event_figures()["f1_ci95"],
             "by_genre": {g: self.event_figures(g) for g in ("news", "post") if g in self.genres.values()},
+            "trigger_recall": self.trigger_figures().get("recall", 1.0),
+            "trigger_precision": self.trigger_figures().get("precision", 1.0),
             "triggers": self.trigger_figures(),
         }
 
